@@ -1,0 +1,72 @@
+"""Give each language its own search index, with the search settings that language needs.
+
+mkdocs-static-i18n merges every language into one ``search/search_index.json`` with one shared
+configuration, so English pages find Chinese sections and English multi-word queries rank badly
+(Chinese needs jieba's zero-width separator, English the plain one). After the last language is
+built, this module splits the merged index into ``search/search_index.json`` for the default
+language and ``<lang>/search/search_index.json`` for each other one, with locations made relative
+to that language's root. The page template points those pages' search at their own root.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+# What Material's search worker is told per language. Underscores are deliberately not separators,
+# so a DRF constant such as HTTP_409_CONFLICT stays one searchable token; dots are, so that
+# `status.HTTP_409_CONFLICT` yields it too.
+_COMMON_SEPARATORS = r"\s\-,:;!=\[\]()\"`/|"
+SEARCH_SETTINGS: dict[str, dict[str, Any]] = {
+    "zh": {
+        "lang": ["zh"],
+        # U+200B is what Material's build-time jieba segmentation puts between Chinese words.
+        "separator": rf"[{_COMMON_SEPARATORS}\u200b\u3000、。，．？！；：（）《》「」“”]+|\.(?!\d)",
+        "pipeline": ["stemmer"],
+    },
+    "en": {
+        "lang": ["en"],
+        "separator": rf"[{_COMMON_SEPARATORS}]+|\.(?!\d)",
+        "pipeline": ["stopWordFilter"],
+    },
+}
+
+INDEX_PATH = Path("search", "search_index.json")
+
+
+def split_index(
+    merged: Mapping[str, Any], languages: Sequence[str], default: str
+) -> dict[str, dict[str, Any]]:
+    """Return one index per language; pure, so it can be tested without a build."""
+    prefixes = {language: f"{language}/" for language in languages if language != default}
+    docs: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
+    for entry in merged["docs"]:
+        location = entry["location"]
+        language = next(
+            (lang for lang, prefix in prefixes.items() if location.startswith(prefix)), default
+        )
+        if language != default:
+            entry = {**entry, "location": location[len(prefixes[language]) :]}
+        docs[language].append(entry)
+
+    indexes = {}
+    for language in languages:
+        if not docs[language]:
+            raise ValueError(f"the merged search index has no entries for language {language!r}")
+        config = {**merged["config"], **SEARCH_SETTINGS[language]}
+        indexes[language] = {"config": config, "docs": docs[language]}
+    return indexes
+
+
+def write_split_indexes(site_dir: Path, languages: Sequence[str], default: str) -> None:
+    merged_path = site_dir / INDEX_PATH
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    for language, index in split_index(merged, languages, default).items():
+        root = site_dir if language == default else site_dir / language
+        path = root / INDEX_PATH
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Same compact form Material writes, so the files stay as small as the original.
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        path.write_text(data, encoding="utf-8")

@@ -1,0 +1,99 @@
+"""MkDocs hooks: build the class pages and the home overview from ``docs/codes.yml``.
+
+mkdocs-static-i18n runs the whole build once per language, so every event below runs once per
+language and must not keep state between calls. The table is read from disk on each build (``mkdocs
+serve`` never reloads this module); parsing is memoised on the file's exact text only.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import search_split
+import status_render
+import status_table
+
+log = logging.getLogger("mkdocs.hooks.status_codes")
+
+TABLE_NAME = "codes.yml"
+
+
+def _table_path(config: MkDocsConfig) -> Path:
+    return Path(config.docs_dir) / TABLE_NAME
+
+
+@functools.lru_cache(maxsize=4)
+def _parse(source: str, path: str) -> tuple[status_table.StatusCode, ...]:
+    return tuple(status_table.parse_table(source, path))
+
+
+def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
+    path = _table_path(config)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise status_table.TableError(path, [f"cannot read the file: {error}"]) from None
+    return _parse(source, str(path))
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins["i18n"]
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Validate before MkDocs cleans or writes anything, so a bad table leaves the old site intact.
+    load_records(config)
+    # Rebuild when the table changes under `mkdocs serve`; it is excluded from the site itself.
+    if str(_table_path(config)) not in config.watch:
+        config.watch.append(str(_table_path(config)))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    status_class = page.meta.get("status_class")
+    wants_overview = page.meta.get("overview") is True
+    if status_class is None and not wants_overview:
+        return markdown
+
+    language = _i18n(config).current_language
+    records = load_records(config)
+    if wants_overview:
+        return f"{markdown.rstrip()}\n\n{status_render.overview(records, language)}"
+
+    if status_class not in status_render.CLASS_HELPERS:
+        raise PluginError(
+            f"{page.file.src_uri}: front matter 'status_class' must be one of "
+            f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
+        )
+    generated = status_render.class_page(records, status_class, language)
+    return f"{markdown.rstrip()}\n\n{generated}"
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # Every language build writes its 404 page to the site root, so the last language would win.
+    # Keep the default language's page at the root and put the others under their own folder.
+    i18n = _i18n(config)
+    if template_name != "404.html" or i18n.current_language == i18n.default_language:
+        return output_content
+    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output_content, encoding="utf-8")
+    return ""  # MkDocs skips writing a template that renders empty
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = _i18n(config)
+    if i18n.building:
+        return  # an inner, per-language build; the merged index does not exist yet
+    search_split.write_split_indexes(
+        Path(config.site_dir), i18n.build_languages, i18n.default_language
+    )

@@ -1,0 +1,341 @@
+"""Turn table records into Markdown, one small pure function per piece.
+
+Everything here emits Markdown (headings, lists, admonitions, tables) rather than HTML, so that the
+table of contents, permalinks, search and link validation all see the generated content. Text from
+the table is escaped: it can show code spans, but never becomes markup of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from status_table import StatusCode
+
+# Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
+# against the installed DRF.
+CLASS_HELPERS = {
+    1: "is_informational",
+    2: "is_success",
+    3: "is_redirect",
+    4: "is_client_error",
+    5: "is_server_error",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "spec": "规范",
+        "no_spec": "无：没有任何 RFC 定义这个状态码",
+        "standard_name": "标准名称",
+        "unregistered": "无：IANA 登记表中没有这个状态码",
+        "standard_source": "IANA / RFC 9110",
+        "former_name": "旧称 {name}，DRF 常量和 Python 3.12 及更早版本仍沿用旧称",
+        "python": "Python",
+        "python_none": "无：`http.HTTPStatus` 没有这个状态码",
+        "python_since": "Python {version} 起",
+        "python_renamed": "Python 3.13 起为 {new}，旧名 {old} 保留为别名；Python 3.12 及更早为 {old}",
+        "django": "Django",
+        "django_preserve": "{call}（Django 5.2 起）",
+        "drf_exceptions": "DRF 异常",
+        "drf_since": "加入 DRF",
+        "drf_original": "{version}（最初的 `status` 模块）",
+        "flags": "标记",
+        "drf_note": "DRF 的默认行为",
+        "wrong_names": "常见错误写法",
+        "wrong_name": "{wrong}：`rest_framework.status` 中没有这个名字，使用它会抛出 `AttributeError`。"
+        "正确的常量是 {right}。",
+        "confused_with": "这个名字错借了 {link} 的常量名。",
+        "related": "对比",
+        "helper": "判断一个状态码是否属于本类，可以用 {helper}：它只比较数值范围"
+        "（{low}–{high}），不检查状态码是否存在。",
+        "overview": "全部状态码",
+        "overview_code": "状态码",
+        "overview_title": "名称",
+        "overview_constant": "DRF 常量",
+        "list_separator": "、",
+        "sentence_gap": "",
+        "colon": "：",
+        "open_paren": "（",
+        "close_paren": "）",
+    },
+    "en": {
+        "spec": "Specification",
+        "no_spec": "None: no RFC defines this code",
+        "standard_name": "Standard name",
+        "unregistered": "None: the code is not in the IANA registry",
+        "standard_source": "IANA / RFC 9110",
+        "former_name": "formerly {name}, which DRF's constant and Python 3.12 and earlier still use",
+        "python": "Python",
+        "python_none": "None: `http.HTTPStatus` has no member for this code",
+        "python_since": "since Python {version}",
+        "python_renamed": "{new} since Python 3.13, with the old name {old} kept as an alias; "
+        "{old} in Python 3.12 and earlier",
+        "django": "Django",
+        "django_preserve": "{call} (Django 5.2 and later)",
+        "drf_exceptions": "DRF exceptions",
+        "drf_since": "Added in DRF",
+        "drf_original": "{version} (the original `status` module)",
+        "flags": "Status",
+        "drf_note": "What DRF does by itself",
+        "wrong_names": "Wrong names in circulation",
+        "wrong_name": "{wrong}: there is no such name in `rest_framework.status`; using it raises "
+        "`AttributeError`. The correct constant is {right}.",
+        "confused_with": "The name is borrowed by mistake from {link}.",
+        "related": "Compare",
+        "helper": "To test whether a code belongs to this class, use {helper}. It only compares the "
+        "number against the range {low}–{high}; it does not check that the code exists.",
+        "overview": "All status codes",
+        "overview_code": "Code",
+        "overview_title": "Name",
+        "overview_constant": "DRF constant",
+        "list_separator": ", ",
+        "sentence_gap": " ",
+        "colon": ": ",
+        "open_paren": " (",
+        "close_paren": ")",
+    },
+}
+
+FLAG_LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "unused": "未使用（编号保留）",
+        "unregistered": "未在 IANA 登记",
+        "obsoleted": "已废止",
+        "deprecated": "已弃用",
+        "experimental": "实验性",
+        "webdav": "WebDAV",
+    },
+    "en": {
+        "unused": "Unused (number reserved)",
+        "unregistered": "Not registered with IANA",
+        "obsoleted": "Obsoleted",
+        "deprecated": "Deprecated",
+        "experimental": "Experimental",
+        "webdav": "WebDAV",
+    },
+}
+
+# Python-Markdown's escapable characters, plus `|` (tables) and the HTML specials, which become
+# entities so that raw HTML in the table shows as text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _inert(text: str) -> str:
+    text = "".join(_HTML_SPECIAL.get(char, char) for char in text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """Make plain text inert: no Markdown, no HTML, one line."""
+    return _inert(" ".join(text.split()))
+
+
+def inline(text: str) -> str:
+    """Escape text but keep its `code spans`, which Markdown itself renders safely."""
+    parts = _CODE_SPAN.split(" ".join(text.split()))
+    # split() alternates plain text (even positions) and code span contents (odd positions)
+    return "".join(
+        f"`{part}`" if position % 2 else _inert(part) for position, part in enumerate(parts)
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs are separated by blank lines; single line breaks are just spaces."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [inline(block) for block in blocks if block.strip()]
+
+
+def foreign(name: str, language: str) -> str:
+    """An English name quoted inside Chinese text, marked so readers and screen readers know."""
+    if language == "en":
+        return escape(name)
+    return f'<span lang="en">{escape(name)}</span>'
+
+
+def class_page_path(code: int) -> str:
+    return f"{code // 100}xx.md"
+
+
+def code_link(record: StatusCode, language: str) -> str:
+    """A Markdown link to a code's section; validated by MkDocs because it targets a .md file."""
+    title = escape(record.text[language].title)
+    return f"[{record.code} {title}]({class_page_path(record.code)}#{record.anchor})"
+
+
+def heading(record: StatusCode, language: str) -> str:
+    title = escape(record.text[language].title)
+    if language != "en":
+        # Readers meet the English phrase in logs and tools; show it next to the local term.
+        labels = LABELS[language]
+        english = foreign(record.text["en"].title, language)
+        title = f"{title}{labels['open_paren']}{english}{labels['close_paren']}"
+    return f"## {record.code} {title} {{ #{record.anchor} }}"
+
+
+def constant_block(record: StatusCode) -> str:
+    return f"```python\nstatus.{record.constant}\n```"
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", name.upper())
+
+
+def standard_name_differs(record: StatusCode) -> bool:
+    """True when the registry's phrase is not just DRF's constant name spelled out."""
+    if record.standard_name is None:
+        return True
+    drf_name = record.constant.split("_", 2)[2]
+    return _normalized(record.standard_name) != _normalized(drf_name)
+
+
+def fact_lines(record: StatusCode, language: str) -> list[str]:
+    labels = LABELS[language]
+    colon = labels["colon"]
+    lines: list[str] = []
+
+    if record.spec is None:
+        spec = labels["no_spec"]
+    else:
+        spec = f"[{escape(record.spec.doc)} §{escape(record.spec.section)}]({record.spec.url})"
+    lines.append(f"**{labels['spec']}**{colon}{spec}")
+
+    if standard_name_differs(record):
+        if record.standard_name is None:
+            name = labels["unregistered"]
+        else:
+            name = (
+                f"{foreign(record.standard_name, language)}"
+                f"{labels['open_paren']}{labels['standard_source']}{labels['close_paren']}"
+            )
+            if record.former_name:
+                former = labels["former_name"].format(name=foreign(record.former_name, language))
+                name = f"{name}{labels['list_separator']}{former}"
+        lines.append(f"**{labels['standard_name']}**{colon}{name}")
+
+    lines.append(f"**{labels['python']}**{colon}{python_names(record, language)}")
+
+    django = [f"`{name}`" for name in record.django]
+    if record.django_preserve_request:
+        call = f"`{record.django_preserve_request}(url, preserve_request=True)`"
+        django.append(labels["django_preserve"].format(call=call))
+    if django:
+        lines.append(f"**{labels['django']}**{colon}{labels['list_separator'].join(django)}")
+
+    if record.drf_exceptions:
+        names = labels["list_separator"].join(f"`{name}`" for name in record.drf_exceptions)
+        lines.append(f"**{labels['drf_exceptions']}**{colon}{names}")
+
+    version = escape(record.drf_since)
+    if record.drf_since == "0.1":
+        version = labels["drf_original"].format(version=version)
+    lines.append(f"**{labels['drf_since']}**{colon}{version}")
+
+    if record.flags:
+        flags = " · ".join(FLAG_LABELS[language][flag] for flag in record.flags)
+        lines.append(f"**{labels['flags']}**{colon}{flags}")
+    return [f"- {line}" for line in lines]
+
+
+def python_names(record: StatusCode, language: str) -> str:
+    labels = LABELS[language]
+    python = record.python
+    if not python.py313:
+        return labels["python_none"]
+    if python.py311 == python.py313:
+        text = labels["list_separator"].join(f"`HTTPStatus.{name}`" for name in python.py313)
+    else:
+        text = labels["python_renamed"].format(
+            new=f"`HTTPStatus.{python.py313[0]}`",
+            old=f"`HTTPStatus.{python.py311[0]}`",
+        )
+    if python.since:
+        text += labels["open_paren"] + labels["python_since"].format(version=python.since)
+        text += labels["close_paren"]
+    return text
+
+
+def admonition(kind: str, title: str, body: Sequence[str]) -> str:
+    lines = [f'!!! {kind} "{title}"', ""]
+    for block in body:
+        lines.append(f"    {block}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def wrong_name_notes(
+    record: StatusCode, language: str, by_code: dict[int, StatusCode]
+) -> list[str]:
+    labels = LABELS[language]
+    notes = []
+    for wrong in record.wrong_names:
+        note = labels["wrong_name"].format(
+            wrong=f"`{wrong.name}`", right=f"`status.{record.constant}`"
+        )
+        if wrong.confused_with is not None:
+            link = code_link(by_code[wrong.confused_with], language)
+            note += labels["sentence_gap"] + labels["confused_with"].format(link=link)
+        notes.append(note)
+    return notes
+
+
+def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
+    labels = LABELS[language]
+    text = record.text[language]
+    blocks = [
+        heading(record, language),
+        constant_block(record),
+        inline(text.summary),
+        "\n".join(fact_lines(record, language)),
+        *paragraphs(text.usage),
+    ]
+    if text.drf:
+        blocks.append(admonition("info", labels["drf_note"], paragraphs(text.drf)))
+    if record.wrong_names:
+        notes = wrong_name_notes(record, language, by_code)
+        blocks.append(admonition("warning", labels["wrong_names"], notes))
+    if record.related:
+        links = " · ".join(code_link(by_code[code], language) for code in record.related)
+        blocks.append(f"**{labels['related']}**{labels['colon']}{links}")
+    return "\n\n".join(blocks)
+
+
+def helper_block(status_class: int, language: str) -> str:
+    helper = CLASS_HELPERS[status_class]
+    low, high = status_class * 100, status_class * 100 + 99
+    sentence = LABELS[language]["helper"].format(
+        helper=f"`status.{helper}()`", low=low, high=high
+    )
+    example = f"```python\nfrom rest_framework import status\n\nstatus.{helper}({low})  # True\n```"
+    return f"{sentence}\n\n{example}"
+
+
+def class_page(records: Iterable[StatusCode], status_class: int, language: str) -> str:
+    """What the hook appends to a class stub: the helper, then one section per code."""
+    records = list(records)
+    by_code = {record.code: record for record in records}
+    own = [record for record in records if record.status_class == status_class]
+    if not own:
+        raise ValueError(f"the table has no {status_class}xx codes")
+    sections = [code_section(record, language, by_code) for record in own]
+    return "\n\n".join([helper_block(status_class, language), *sections]) + "\n"
+
+
+def overview(records: Iterable[StatusCode], language: str) -> str:
+    """The home page's table of every code, kept out of search so searches land on the sections."""
+    labels = LABELS[language]
+    rows = [
+        f"| [{record.code}]({class_page_path(record.code)}#{record.anchor}) "
+        f"| {escape(record.text[language].title)} | `{record.constant}` |"
+        for record in records
+    ]
+    header = (
+        f"| {labels['overview_code']} | {labels['overview_title']} "
+        f"| {labels['overview_constant']} |\n|---|---|---|"
+    )
+    table = "\n".join([header, *rows])
+    return (
+        f"## {labels['overview']} {{ #overview }}\n\n"
+        f"<div data-search-exclude markdown>\n\n{table}\n\n</div>\n"
+    )

@@ -1,0 +1,475 @@
+"""Load ``docs/codes.yml`` into typed records.
+
+The whole table is validated before anything is rendered. Every problem is collected and reported
+at once, each naming the file, the entry (its code, or its position) and the field, so that a bad
+edit stops the build with one readable message instead of a traceback or a half-built site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+try:  # the C loader is several times faster; plain SafeLoader gives the same result
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+LANGUAGES = ("zh", "en")
+
+FLAGS = ("unused", "unregistered", "obsoleted", "deprecated", "experimental", "webdav")
+
+# Specification links may only point at the bodies that define or document status codes.
+SPEC_HOSTS = frozenset(
+    {
+        "www.rfc-editor.org",
+        "rfc-editor.org",
+        "datatracker.ietf.org",
+        "www.iana.org",
+        "iana.org",
+    }
+)
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+PYTHON_MEMBER = re.compile(r"^[A-Z][A-Z0-9_]*$")
+RELEASE = re.compile(r"^\d+\.\d+(\.\d+)?$")
+PYTHON_RELEASE = re.compile(r"^3\.\d+$")
+
+ENTRY_FIELDS = (
+    "code",
+    "constant",
+    "drf_since",
+    "standard_name",
+    "former_name",
+    "spec",
+    "python",
+    "django",
+    "django_preserve_request",
+    "drf_exceptions",
+    "flags",
+    "wrong_names",
+    "related",
+    *LANGUAGES,
+)
+OPTIONAL_ENTRY_FIELDS = frozenset({"former_name"})
+TEXT_FIELDS = ("title", "summary", "usage", "drf")
+OPTIONAL_TEXT_FIELDS = frozenset({"drf"})
+
+
+@dataclass(frozen=True)
+class Spec:
+    doc: str
+    section: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PythonNames:
+    """``http.HTTPStatus`` member names; canonical name first."""
+
+    py311: tuple[str, ...]
+    py313: tuple[str, ...]
+    since: str | None
+
+
+@dataclass(frozen=True)
+class WrongName:
+    name: str
+    confused_with: int | None
+
+
+@dataclass(frozen=True)
+class Text:
+    title: str
+    summary: str
+    usage: str
+    drf: str | None
+
+
+@dataclass(frozen=True)
+class StatusCode:
+    code: int
+    constant: str
+    drf_since: str
+    standard_name: str | None
+    former_name: str | None
+    spec: Spec | None
+    python: PythonNames
+    django: tuple[str, ...]
+    django_preserve_request: str | None
+    drf_exceptions: tuple[str, ...]
+    flags: tuple[str, ...]
+    wrong_names: tuple[WrongName, ...]
+    related: tuple[int, ...]
+    text: Mapping[str, Text]
+
+    @property
+    def status_class(self) -> int:
+        return self.code // 100
+
+    @property
+    def anchor(self) -> str:
+        return f"http_{self.code}"
+
+
+class TableError(PluginError):
+    """The code table is invalid; the message lists every problem found."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        lines = [f"{self.path}: {len(problems)} {noun} in the code table:"]
+        lines += [f"  - {problem}" for problem in problems]
+        super().__init__("\n".join(lines))
+
+
+MISSING = object()  # a field that is absent, as opposed to one set to null
+
+
+class _Entry:
+    """Reads one table entry field by field, noting problems instead of raising."""
+
+    def __init__(self, raw: dict[str, Any], index: int, problems: list[str]) -> None:
+        self.raw = raw
+        self.problems = problems
+        code = raw.get("code")
+        self.label = f"entry {code} (#{index})" if _is_int(code) else f"entry #{index}"
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(f"{self.label}, field '{field}': {message}")
+
+    def value(self, field: str, source: Mapping[str, Any] | None = None, key: str = "") -> Any:
+        """Return the field's value, or MISSING (already reported) when absent."""
+        holder = self.raw if source is None else source
+        key = key or field.rsplit(".", 1)[-1]
+        if key not in holder:
+            self.problem(field, "missing")
+            return MISSING
+        return holder[key]
+
+    def text(self, field: str, value: Any, *, optional: bool = False) -> str | None:
+        if value is MISSING or (value is None and optional):
+            return None
+        if not isinstance(value, str):
+            self.problem(field, f"expected text, got {_type_name(value)}")
+            return None
+        if not value.strip():
+            self.problem(field, "is empty")
+            return None
+        return value.strip()
+
+    def matching(self, field: str, value: Any, pattern: re.Pattern[str], what: str) -> str | None:
+        text = self.text(field, value)
+        if text is not None and not pattern.match(text):
+            self.problem(field, f"{text!r} is not {what}")
+            return None
+        return text
+
+    def listing(self, field: str, value: Any, check: Callable[[str, Any], Any]) -> tuple[Any, ...]:
+        if value is MISSING:
+            return ()
+        if not isinstance(value, list):
+            self.problem(field, f"expected a list, got {_type_name(value)}")
+            return ()
+        items = [check(f"{field}[{i}]", item) for i, item in enumerate(value)]
+        return tuple(item for item in items if item is not None)
+
+    def mapping(self, field: str, value: Any, keys: tuple[str, ...]) -> dict[str, Any] | None:
+        if value is MISSING:
+            return None
+        if not isinstance(value, dict):
+            self.problem(field, f"expected a mapping, got {_type_name(value)}")
+            return None
+        for key in value:
+            if key not in keys:
+                self.problem(f"{field}.{key}", "unknown field")
+        return value
+
+
+def _is_int(value: Any) -> bool:
+    # YAML `true` loads as a bool, which Python counts as an int; a code must be a real integer.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+def load_table(path: Path | str) -> list[StatusCode]:
+    """Read and validate the table; raise ``TableError`` naming every problem."""
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise TableError(path, [f"cannot read the file: {error.strerror}"]) from None
+    except UnicodeDecodeError as error:
+        raise TableError(path, [f"not UTF-8 text (byte {error.start})"]) from None
+    return parse_table(source, path)
+
+
+def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[StatusCode]:
+    try:
+        data = yaml.load(source, Loader=SafeLoader)  # noqa: S506 - SafeLoader (C or Python) only
+    except yaml.YAMLError as error:
+        raise TableError(path, [_yaml_problem(error)]) from None
+    except RecursionError:
+        raise TableError(path, ["YAML syntax error: the document is nested too deeply"]) from None
+
+    if not isinstance(data, list) or not data:
+        raise TableError(path, [f"expected a non-empty list of entries, got {_type_name(data)}"])
+
+    problems: list[str] = []
+    records: list[StatusCode] = []
+    first_index: dict[int, int] = {}
+    for index, raw in enumerate(data, start=1):
+        if not isinstance(raw, dict):
+            problems.append(f"entry #{index}: expected a mapping, got {_type_name(raw)}")
+            continue
+        record = _read_entry(_Entry(raw, index, problems))
+        if record is None:
+            continue
+        if record.code in first_index:
+            problems.append(
+                f"entry {record.code} (#{index}), field 'code': "
+                f"duplicate of entry #{first_index[record.code]}"
+            )
+            continue
+        first_index[record.code] = index
+        records.append(record)
+
+    problems += _cross_entry_problems(records, first_index)
+    if problems:
+        raise TableError(path, problems)
+    return sorted(records, key=lambda record: record.code)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    if mark is not None:
+        return f"line {mark.line + 1}, column {mark.column + 1}: YAML syntax error: {reason}"
+    return f"YAML syntax error: {reason}"
+
+
+def _read_entry(entry: _Entry) -> StatusCode | None:
+    raw = entry.raw
+    count_before = len(entry.problems)
+    for key in raw:
+        if key not in ENTRY_FIELDS:
+            entry.problem(str(key), "unknown field")
+
+    code = entry.value("code")
+    if code is MISSING:
+        code = None
+    elif not _is_int(code):
+        entry.problem("code", f"expected an integer, got {_type_name(code)}")
+        code = None
+    elif code is not None and not 100 <= code <= 599:
+        entry.problem("code", f"{code} is outside 100-599")
+        code = None
+
+    constant = entry.matching(
+        "constant", entry.value("constant"), IDENTIFIER, "a Python name"
+    )
+    if constant is not None and code is not None and not constant.startswith(f"HTTP_{code}_"):
+        entry.problem("constant", f"{constant} does not match code {code} (expected HTTP_{code}_...)")
+
+    drf_since = entry.matching(
+        "drf_since", entry.value("drf_since"), RELEASE, "a release number such as 3.14.0"
+    )
+    standard_name = entry.text("standard_name", entry.value("standard_name"), optional=True)
+    former_name = entry.text("former_name", raw.get("former_name"), optional=True)
+    spec = _read_spec(entry)
+    python = _read_python(entry)
+    django = entry.listing("django", entry.value("django"), _identifier(entry))
+    preserve = entry.value("django_preserve_request")
+    django_preserve_request = (
+        None
+        if preserve is None or preserve is MISSING
+        else _identifier(entry)("django_preserve_request", preserve)
+    )
+    drf_exceptions = entry.listing(
+        "drf_exceptions", entry.value("drf_exceptions"), _identifier(entry)
+    )
+    flags = entry.listing("flags", entry.value("flags"), _flag(entry))
+    wrong_names = entry.listing("wrong_names", entry.value("wrong_names"), _wrong_name(entry))
+    related = entry.listing("related", entry.value("related"), _code_reference(entry))
+    text = {language: _read_text(entry, language) for language in LANGUAGES}
+
+    if len(entry.problems) > count_before:
+        return None
+    return StatusCode(
+        code=code,
+        constant=constant,
+        drf_since=drf_since,
+        standard_name=standard_name,
+        former_name=former_name,
+        spec=spec,
+        python=python,
+        django=django,
+        django_preserve_request=django_preserve_request,
+        drf_exceptions=drf_exceptions,
+        flags=flags,
+        wrong_names=wrong_names,
+        related=related,
+        text=text,
+    )  # type: ignore[arg-type] - every None above was reported as a problem
+
+
+def _read_spec(entry: _Entry) -> Spec | None:
+    raw = entry.value("spec")
+    if raw is None or raw is MISSING:
+        return None
+    spec = entry.mapping("spec", raw, ("doc", "section", "url"))
+    if spec is None:
+        return None
+    doc = entry.text("spec.doc", entry.value("spec.doc", spec))
+    section = entry.text("spec.section", entry.value("spec.section", spec))
+    url = entry.text("spec.url", entry.value("spec.url", spec))
+    if url is not None:
+        parts = urlsplit(url)
+        if parts.scheme != "https":
+            entry.problem("spec.url", f"{url!r} is not an https link")
+            url = None
+        elif parts.hostname not in SPEC_HOSTS:
+            allowed = ", ".join(sorted(SPEC_HOSTS))
+            entry.problem("spec.url", f"host {parts.hostname!r} is not one of {allowed}")
+            url = None
+    if doc is None or section is None or url is None:
+        return None
+    return Spec(doc=doc, section=section, url=url)
+
+
+def _read_python(entry: _Entry) -> PythonNames | None:
+    raw = entry.mapping("python", entry.value("python"), ("3.11", "3.13", "since"))
+    if raw is None:
+        return None
+
+    def member(field: str, value: Any) -> str | None:
+        return entry.matching(field, value, PYTHON_MEMBER, "an HTTPStatus member name")
+
+    py311 = entry.listing("python.3.11", entry.value("python.3.11", raw, "3.11"), member)
+    py313 = entry.listing("python.3.13", entry.value("python.3.13", raw, "3.13"), member)
+    since = entry.value("python.since", raw)
+    if since is MISSING:
+        since = None
+    elif since is not None:
+        since = entry.matching("python.since", since, PYTHON_RELEASE, "a Python version such as 3.9")
+    return PythonNames(py311=py311, py313=py313, since=since)
+
+
+def _identifier(entry: _Entry) -> Callable[[str, Any], str | None]:
+    def check(field: str, value: Any) -> str | None:
+        return entry.matching(field, value, IDENTIFIER, "a class name")
+
+    return check
+
+
+def _flag(entry: _Entry) -> Callable[[str, Any], str | None]:
+    def check(field: str, value: Any) -> str | None:
+        if value not in FLAGS:
+            entry.problem(field, f"{value!r} is not one of {', '.join(FLAGS)}")
+            return None
+        return value
+
+    return check
+
+
+def _code_reference(entry: _Entry) -> Callable[[str, Any], int | None]:
+    def check(field: str, value: Any) -> int | None:
+        if not _is_int(value):
+            entry.problem(field, f"expected a status code, got {_type_name(value)}")
+            return None
+        return value
+
+    return check
+
+
+def _wrong_name(entry: _Entry) -> Callable[[str, Any], WrongName | None]:
+    def check(field: str, value: Any) -> WrongName | None:
+        raw = entry.mapping(field, value, ("name", "confused_with"))
+        if raw is None:
+            return None
+        name = entry.matching(
+            f"{field}.name", entry.value(f"{field}.name", raw), IDENTIFIER, "a Python name"
+        )
+        confused_with = raw.get("confused_with")
+        if confused_with is not None:
+            confused_with = _code_reference(entry)(f"{field}.confused_with", confused_with)
+        if name is None:
+            return None
+        return WrongName(name=name, confused_with=confused_with)
+
+    return check
+
+
+def _read_text(entry: _Entry, language: str) -> Text | None:
+    block = entry.mapping(language, entry.value(language), TEXT_FIELDS)
+    if block is None:
+        return None
+    values: dict[str, str | None] = {}
+    for name in TEXT_FIELDS:
+        field = f"{language}.{name}"
+        optional = name in OPTIONAL_TEXT_FIELDS
+        value = block.get(name) if optional else entry.value(field, block)
+        values[name] = entry.text(field, value, optional=optional)
+        _check_language(entry, field, values[name], language)
+    if any(values[name] is None for name in TEXT_FIELDS if name not in OPTIONAL_TEXT_FIELDS):
+        return None
+    return Text(**values)  # type: ignore[arg-type]
+
+
+def _check_language(entry: _Entry, field: str, value: str | None, language: str) -> None:
+    """A block in the wrong language is a missing translation, not a fallback."""
+    if value is None:
+        return
+    if language == "en" and HAN.search(value):
+        entry.problem(field, "English text contains Chinese characters")
+    if language == "zh" and not HAN.search(value):
+        entry.problem(field, "Chinese text contains no Chinese characters")
+
+
+def _cross_entry_problems(records: list[StatusCode], first_index: dict[int, int]) -> list[str]:
+    problems: list[str] = []
+    codes = set(first_index)
+    titles: dict[tuple[str, str], int] = {}
+    for record in records:
+        label = f"entry {record.code} (#{first_index[record.code]})"
+        for i, other in enumerate(record.related):
+            if other == record.code:
+                problems.append(f"{label}, field 'related[{i}]': refers to itself")
+            elif other not in codes:
+                problems.append(f"{label}, field 'related[{i}]': {other} is not in the table")
+        for i, wrong in enumerate(record.wrong_names):
+            if wrong.confused_with is not None and wrong.confused_with not in codes:
+                problems.append(
+                    f"{label}, field 'wrong_names[{i}].confused_with': "
+                    f"{wrong.confused_with} is not in the table"
+                )
+        for language in LANGUAGES:
+            key = (language, record.text[language].title.casefold())
+            if key in titles:
+                problems.append(
+                    f"{label}, field '{language}.title': same title as entry {titles[key]}"
+                )
+            else:
+                titles[key] = record.code
+    return problems

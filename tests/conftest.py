@@ -1,0 +1,135 @@
+"""Shared fixtures: the real table, one real build of the site, a local server and a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import status_table  # noqa: E402 - the hook modules live in hooks/, not in a package
+
+LANGUAGES = ("zh", "en")
+LANGUAGE_PREFIX = {"zh": "", "en": "en/"}
+CLASS_PAGES = ("1xx", "2xx", "3xx", "4xx", "5xx")
+CHROMIUM = "/usr/bin/chromium"
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the project, for builds that edit the table."""
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def records() -> list[status_table.StatusCode]:
+    return status_table.load_table(ROOT / "docs" / "codes.yml")
+
+
+@dataclass(eq=False)  # identity hash, so soup() can be cached per site
+class Site:
+    root: Path
+    build_log: str
+
+    def page(self, language: str, path: str) -> Path:
+        return self.root / LANGUAGE_PREFIX[language] / path
+
+    @functools.cache  # noqa: B019 - one Site per session; pages never change after the build
+    def soup(self, language: str, path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.page(language, path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real site, built once per test session with --strict."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return Site(site_dir, result.stderr)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like a static host configured with one 404 page per language."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        root = Path(self.directory)
+        language_404 = root / "en" / "404.html"
+        page = language_404 if self.path.startswith("/en/") else root / "404.html"
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def server(site: Site) -> Iterator[str]:
+    handler = functools.partial(_SiteHandler, directory=str(site.root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright. Missing Chromium is a failure, never a skip."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run tests/run.sh, which installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--headless"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,245 @@
+"""The built site, parsed: pages, anchors, facts in both languages, search indexes, no foreign hosts."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import CLASS_PAGES, LANGUAGES, Site
+
+from status_table import HAN, StatusCode
+
+PAGES = ("index.html", *(f"{name}/index.html" for name in CLASS_PAGES), "404.html")
+
+
+def test_output_manifest(site: Site) -> None:
+    """Every page exists in both languages; nothing else is generated next to them."""
+    html = sorted(
+        path.relative_to(site.root).as_posix() for path in site.root.rglob("*.html")
+    )
+    expected = sorted(
+        [*PAGES, *(f"en/{page}" for page in PAGES)]
+    )
+    assert html == expected
+    assert (site.root / "search" / "search_index.json").is_file()
+    assert (site.root / "en" / "search" / "search_index.json").is_file()
+    assert not list(site.root.rglob("codes.yml"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_html_lang_attribute(site: Site, language: str) -> None:
+    for page in PAGES:
+        assert site.soup(language, page).html["lang"] == language, page
+
+
+def code_headings(soup: BeautifulSoup) -> dict[str, Tag]:
+    return {h2["id"]: h2 for h2 in soup.select("article h2[id^=http_]")}
+
+
+def section(heading: Tag) -> list[Tag]:
+    """The elements from a code heading up to the next h2."""
+    nodes = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        nodes.append(sibling)
+    return nodes
+
+
+def test_every_code_has_its_anchor_in_both_languages(site: Site, records: list[StatusCode]) -> None:
+    for language in LANGUAGES:
+        found: dict[str, str] = {}
+        for name in CLASS_PAGES:
+            for anchor in code_headings(site.soup(language, f"{name}/index.html")):
+                assert anchor not in found, f"{anchor} on {name} and {found[anchor]}"
+                found[anchor] = name
+        assert found == {record.anchor: f"{record.status_class}xx" for record in records}
+
+
+def test_headings_have_permalinks_and_titles(site: Site, records: list[StatusCode]) -> None:
+    for record in records:
+        for language in LANGUAGES:
+            page = site.soup(language, f"{record.status_class}xx/index.html")
+            heading = page.find("h2", id=record.anchor)
+            assert heading.find("a", class_="headerlink")["href"] == f"#{record.anchor}"
+            text = heading.get_text().rstrip("¶")
+            assert text.startswith(f"{record.code} {record.text[language].title}")
+
+
+def facts(heading: Tag) -> dict[str, object]:
+    """The language-independent facts a code section shows."""
+    nodes = section(heading)
+    return {
+        "constant_block": nodes[0].get_text().strip(),
+        "links": [a["href"] for node in nodes for a in node.find_all("a", href=True)],
+        "admonitions": [sorted(node["class"]) for node in nodes if "admonition" in node.get("class", [])],
+    }
+
+
+def test_both_languages_show_the_same_facts(site: Site, records: list[StatusCode]) -> None:
+    for record in records:
+        page = f"{record.status_class}xx/index.html"
+        zh = facts(site.soup("zh", page).find("h2", id=record.anchor))
+        en = facts(site.soup("en", page).find("h2", id=record.anchor))
+        assert zh["constant_block"] == en["constant_block"] == f"status.{record.constant}"
+        assert zh["links"] == en["links"], record.code
+        assert zh["admonitions"] == en["admonitions"], record.code
+        # The same classes, members and constants are named in both languages' fact lists.
+        fact_codes = {
+            language: {
+                item.get_text()
+                for item in site.soup(language, page).find("h2", id=record.anchor)
+                .find_next_sibling("ul")
+                .find_all("code")
+            }
+            for language in LANGUAGES
+        }
+        assert fact_codes["zh"] == fact_codes["en"], record.code
+
+
+def test_spec_links_go_to_the_exact_section(site: Site, records: list[StatusCode]) -> None:
+    for record in records:
+        if record.spec is None:
+            continue
+        for language in LANGUAGES:
+            heading = site.soup(language, f"{record.status_class}xx/index.html").find(
+                "h2", id=record.anchor
+            )
+            hrefs = [a["href"] for node in section(heading) for a in node.find_all("a", href=True)]
+            assert record.spec.url in hrefs
+            assert "#section-" in record.spec.url
+
+
+def main_text(soup: BeautifulSoup, *, drop_foreign: bool) -> str:
+    article = copy.copy(soup.select_one("article"))  # the parsed page is shared between tests
+    for element in article.select("code, pre, .headerlink"):
+        element.decompose()
+    if drop_foreign:
+        for element in article.select('[lang="en"]'):
+            element.decompose()
+    return article.get_text(" ")
+
+
+# Names that stay in Latin script in Chinese prose: acronyms, products and standards.
+ALLOWED_LATIN = {
+    "HTTP", "HTTPS", "DRF", "API", "RFC", "URL", "URI", "JSON", "ID", "IANA", "Django", "Python",
+    "WebDAV", "HTML", "CDN", "TLS", "DNS", "CPU", "XML", "REST", "framework", "IETF",
+}
+
+
+def test_no_untranslated_english_on_chinese_pages(site: Site) -> None:
+    for page in PAGES:
+        text = main_text(site.soup("zh", page), drop_foreign=True)
+        words = set(re.findall(r"(?<!\w)[A-Za-z][A-Za-z'\-]*", text))
+        # DRF's name is quoted on purpose where the site introduces it.
+        assert words <= ALLOWED_LATIN | {"Django", "REST", "framework"}, (page, words - ALLOWED_LATIN)
+
+
+def test_no_chinese_on_english_pages(site: Site) -> None:
+    for page in PAGES:
+        soup = site.soup("en", page)
+        text = main_text(soup, drop_foreign=False)
+        assert not HAN.search(text), (page, HAN.findall(text)[:10])
+        title = soup.title.get_text()
+        assert not HAN.search(title), title
+
+
+def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode]) -> None:
+    for record in records:
+        heading = site.soup("zh", f"{record.status_class}xx/index.html").find("h2", id=record.anchor)
+        assert heading.find("span", lang="en").get_text() == record.text["en"].title
+
+
+def test_home_overview_links_every_code(site: Site, records: list[StatusCode]) -> None:
+    for language in LANGUAGES:
+        soup = site.soup(language, "index.html")
+        overview = soup.select_one("[data-search-exclude] table") or soup.select("table")[-1]
+        links = [a["href"] for a in overview.select("a[href]")]
+        assert links == [f"{record.status_class}xx/#{record.anchor}" for record in records]
+
+
+def test_class_pages_open_with_their_helper(site: Site) -> None:
+    helpers = ["is_informational", "is_success", "is_redirect", "is_client_error", "is_server_error"]
+    for name, helper in zip(CLASS_PAGES, helpers, strict=True):
+        for language in LANGUAGES:
+            article = site.soup(language, f"{name}/index.html").select_one("article")
+            before_codes = []
+            for element in article.find("h1").find_next_siblings():
+                if element.name == "h2":
+                    break
+                before_codes.append(element.get_text())
+            assert f"status.{helper}" in " ".join(before_codes), (language, name)
+
+
+def test_wrong_names_point_to_the_right_constant(site: Site, records: list[StatusCode]) -> None:
+    for record in records:
+        for language in LANGUAGES:
+            heading = site.soup(language, f"{record.status_class}xx/index.html").find(
+                "h2", id=record.anchor
+            )
+            warnings = [n for n in section(heading) if "warning" in n.get("class", [])]
+            if not record.wrong_names:
+                assert not warnings
+                continue
+            text = warnings[0].get_text()
+            for wrong in record.wrong_names:
+                assert wrong.name in text
+            assert f"status.{record.constant}" in text
+
+
+def test_search_index_per_language(site: Site) -> None:
+    zh = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site.root / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert zh["config"]["lang"] == ["zh"] and "\\u200b" in zh["config"]["separator"]
+    assert en["config"]["lang"] == ["en"] and "\\u200b" not in en["config"]["separator"]
+    assert not any(doc["location"].startswith("en/") for doc in zh["docs"])
+    assert not any(HAN.search(doc["title"] + doc["text"]) for doc in en["docs"])
+    zh_locations = {doc["location"] for doc in zh["docs"]}
+    en_locations = {doc["location"] for doc in en["docs"]}
+    assert zh_locations == en_locations  # same sections, same anchors
+
+
+def test_each_language_has_its_own_404(site: Site) -> None:
+    zh = site.soup("zh", "404.html")
+    en = site.soup("en", "404.html")
+    assert zh.html["lang"] == "zh" and en.html["lang"] == "en"
+    assert HAN.search(zh.select_one("article").get_text())
+    assert not HAN.search(en.select_one("article").get_text())
+
+
+EXTERNAL_OK_IN_LINKS = {"www.rfc-editor.org", "datatracker.ietf.org"}
+
+
+def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
+    for language in LANGUAGES:
+        for page in PAGES:
+            soup = site.soup(language, page)
+            for element in soup.select("script[src], img[src], iframe[src], link[href]"):
+                url = element.get("src") or element.get("href")
+                rel = element.get("rel") or []
+                if element.name == "link" and {"canonical", "alternate"} & set(rel):
+                    continue  # metadata about this site, never fetched as a resource
+                assert not urlsplit(url).netloc, (page, url)
+    for stylesheet in site.root.rglob("*.css"):
+        urls = re.findall(r"url\(([^)]+)\)", stylesheet.read_text(encoding="utf-8"))
+        assert not [u for u in urls if re.match(r"['\"]?(https?:)?//", u)], stylesheet
+
+
+def test_links_out_are_to_the_cited_specifications(site: Site) -> None:
+    for language in LANGUAGES:
+        for page in PAGES:
+            for link in site.soup(language, page).select("article a[href]"):
+                host = urlsplit(link["href"]).netloc
+                assert not host or host in EXTERNAL_OK_IN_LINKS, (page, link["href"])
+
+
+def test_language_switcher_links_to_the_same_page(site: Site) -> None:
+    for name in CLASS_PAGES:
+        zh = site.soup("zh", f"{name}/index.html").select("a.md-select__link[hreflang]")
+        en = site.soup("en", f"{name}/index.html").select("a.md-select__link[hreflang]")
+        assert {a["hreflang"]: a["href"] for a in zh}["en"].rstrip("/").endswith(f"en/{name}")
+        assert {a["hreflang"]: a["href"] for a in en}["zh"] == f"../../{name}/"
