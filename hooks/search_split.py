@@ -29,17 +29,31 @@ SEARCH_SETTINGS: dict[str, dict[str, Any]] = {
     "en": {
         "lang": ["en"],
         "separator": rf"[{_COMMON_SEPARATORS}]+|\.(?!\d)",
-        "pipeline": ["stopWordFilter"],
+        # No stop-word filter: reason phrases are made of "No", "Not", "Too", and dropping them
+        # makes "No Content" or "Not Found" indistinguishable from their neighbours. No stemmer
+        # either: Material adds a trailing wildcard to every term, which covers plurals.
+        "pipeline": [],
     },
 }
 
 INDEX_PATH = Path("search", "search_index.json")
 
+# An extra, never-displayed field holding each code section's identifying terms (see
+# status_render.search_keys). It outweighs titles, so that searching for what identifies a code
+# lands on that code rather than on a page or section that merely mentions it.
+EXTRA_FIELDS = {"keys": {"boost": 1e4}}
+
 
 def split_index(
-    merged: Mapping[str, Any], languages: Sequence[str], default: str
+    merged: Mapping[str, Any],
+    languages: Sequence[str],
+    default: str,
+    terms: Mapping[str, Mapping[str, Mapping[str, str]]],
 ) -> dict[str, dict[str, Any]]:
-    """Return one index per language; pure, so it can be tested without a build."""
+    """Return one index per language; pure, so it can be tested without a build.
+
+    ``terms`` maps a language and a location (relative to that language's root) to extra fields.
+    """
     prefixes = {language: f"{language}/" for language in languages if language != default}
     docs: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
     for entry in merged["docs"]:
@@ -49,6 +63,7 @@ def split_index(
         )
         if language != default:
             entry = {**entry, "location": location[len(prefixes[language]) :]}
+        entry = {**entry, **terms.get(language, {}).get(entry["location"], {})}
         docs[language].append(entry)
 
     indexes = {}
@@ -56,14 +71,20 @@ def split_index(
         if not docs[language]:
             raise ValueError(f"the merged search index has no entries for language {language!r}")
         config = {**merged["config"], **SEARCH_SETTINGS[language]}
+        config["fields"] = {**config["fields"], **EXTRA_FIELDS}
         indexes[language] = {"config": config, "docs": docs[language]}
     return indexes
 
 
-def write_split_indexes(site_dir: Path, languages: Sequence[str], default: str) -> None:
+def write_split_indexes(
+    site_dir: Path,
+    languages: Sequence[str],
+    default: str,
+    terms: Mapping[str, Mapping[str, Mapping[str, str]]],
+) -> None:
     merged_path = site_dir / INDEX_PATH
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    for language, index in split_index(merged, languages, default).items():
+    for language, index in split_index(merged, languages, default, terms).items():
         root = site_dir if language == default else site_dir / language
         path = root / INDEX_PATH
         path.parent.mkdir(parents=True, exist_ok=True)

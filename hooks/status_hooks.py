@@ -94,6 +94,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
     if i18n.building:
         return  # an inner, per-language build; the merged index does not exist yet
+    records = load_records(config)
+    terms = {
+        language: {
+            status_render.search_location(record): {
+                "keys": status_render.search_keys(record, language)
+            }
+            for record in records
+        }
+        for language in i18n.build_languages
+    }
     search_split.write_split_indexes(
-        Path(config.site_dir), i18n.build_languages, i18n.default_language
+        Path(config.site_dir), i18n.build_languages, i18n.default_language, terms
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from status_table import StatusCode
+from status_table import HAN, StatusCode
 
 # Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
 # against the installed DRF.
@@ -320,6 +320,42 @@ def class_page(records: Iterable[StatusCode], status_class: int, language: str) 
         raise ValueError(f"the table has no {status_class}xx codes")
     sections = [code_section(record, language, by_code) for record in own]
     return "\n\n".join([helper_block(status_class, language), *sections]) + "\n"
+
+
+def search_location(record: StatusCode) -> str:
+    """Where Material's search index places a code's section, relative to the language root."""
+    return f"{record.status_class}xx/#{record.anchor}"
+
+
+def _snake(name: str) -> str:
+    return "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def search_keys(record: StatusCode, language: str) -> str:
+    """Terms that identify a code, for the search index's hidden ``keys`` field (see search_split).
+
+    The constant; each English name both as words and as one token (so that "Found" finds 302
+    rather than "Not Found", which lunr cannot tell apart by title alone), including the former
+    name of codes RFC 9110 renamed; and, in Chinese, the Chinese term. The browser tests search
+    for every one of these terms and require the code's own section to come first.
+    """
+    keys = [record.constant]
+    for name in (record.text["en"].title, record.former_name):
+        if name:
+            # Hyphenated parts stay out: search splits them, and a short part such as the "Non"
+            # of "Non-Authoritative" would prefix-match queries meant for other codes ("No ...").
+            keys += [_snake(name), *(word for word in name.split() if "-" not in word)]
+    if language == "zh":
+        title = record.text["zh"].title
+        keys.append(title)
+        # Material's query segmenter never tries a Chinese query as a whole word: it keeps the
+        # longest indexed prefix that is shorter than the query and drops the rest. Indexing the
+        # term minus its last character gives that prefix for the whole term, so "需要付款" is
+        # searched as "需要付*" (only 402) rather than "需要*" (every "需要…" code).
+        run = "".join(char for char in title if HAN.match(char))
+        if len(run) >= 3:
+            keys.append(run[:-1])
+    return " ".join(keys)
 
 
 def overview(records: Iterable[StatusCode], language: str) -> str:

@@ -1,0 +1,168 @@
+"""The site in headless Chromium: search per language, anchors, the language switch, offline use."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES
+
+from status_table import StatusCode
+
+# Runs queries through Material's own search worker with the index the page itself would load,
+# so every code can be checked quickly against the real search engine and the real index.
+RUN_QUERIES = """
+async (queries) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base, location.href);
+  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const worker = new Worker(config.search);
+  const ask = (message) => new Promise((resolve) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.postMessage(message);
+  });
+  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  const answers = {};
+  for (const query of queries) {
+    const result = await ask({type: 2, data: query});
+    answers[query] = result.data.items.flat()
+      .sort((a, b) => b.score - a.score)
+      .map((item) => new URL(item.location, base).pathname + new URL(item.location, base).hash);
+  }
+  worker.terminate();
+  return answers;
+}
+"""
+
+
+def queries_for(record: StatusCode, language: str) -> list[str]:
+    """What a reader types to find a code: its number, constant, English names, Chinese term."""
+    queries = [str(record.code), record.constant, record.text["en"].title]
+    for name in (record.standard_name, record.former_name):
+        if name and not name.startswith("("):  # "(Unused)" is a registry remark, not a name
+            queries.append(name)
+    if language == "zh":
+        queries.append(record.text["zh"].title)
+    return list(dict.fromkeys(queries))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_code_is_the_top_search_result(
+    page: Any, server: str, records: list[StatusCode], language: str
+) -> None:
+    page.goto(f"{server}/{LANGUAGE_PREFIX[language]}")
+    expected = {}
+    for record in records:
+        target = f"/{LANGUAGE_PREFIX[language]}{record.status_class}xx/#{record.anchor}"
+        for query in queries_for(record, language):
+            expected[query] = target
+    answers = page.evaluate(RUN_QUERIES, list(expected))
+    wrong = {
+        query: (target, answers[query][:3])
+        for query, target in expected.items()
+        if not answers[query] or answers[query][0] != target
+    }
+    assert not wrong, f"{len(wrong)} of {len(expected)} queries miss: {wrong}"
+
+
+def search(page: Any, text: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(text)
+    # Text typed through an input method arrives without key events, and Material searches on keyup.
+    box.press("End")
+    page.locator("li.md-search-result__item > a").first.wait_for()
+    return [
+        urlsplit(href).path + "#" + urlsplit(href).fragment
+        for href in page.locator("li.md-search-result__item > a").evaluate_all(
+            "links => links.map(link => link.href)"
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "target"),
+    [
+        ("zh", "409", "/4xx/#http_409"),
+        ("zh", "冲突", "/4xx/#http_409"),
+        ("zh", "HTTP_409_CONFLICT", "/4xx/#http_409"),
+        ("en", "Conflict", "/en/4xx/#http_409"),
+        ("en", "Unprocessable Content", "/en/4xx/#http_422"),
+        ("en", "Too Many Requests", "/en/4xx/#http_429"),
+    ],
+)
+def test_search_box_finds_the_section(
+    page: Any, server: str, language: str, query: str, target: str
+) -> None:
+    page.goto(f"{server}/{LANGUAGE_PREFIX[language]}2xx/")
+    results = search(page, query)
+    sections = [href for href in results if not href.endswith("#")]
+    assert sections[0] == target
+    # Results stay in the page's language.
+    for href in results:
+        assert href.startswith("/en/") == (language == "en"), href
+
+
+def test_chinese_word_inside_a_description_is_found(page: Any, server: str) -> None:
+    # "乐观锁" (optimistic locking) appears only inside 409's explanation, never in a title.
+    page.goto(f"{server}/")
+    results = search(page, "乐观锁")
+    assert "/4xx/#http_409" in results
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_anchor_lands_just_below_the_header(page: Any, server: str, language: str) -> None:
+    page.goto(f"{server}/{LANGUAGE_PREFIX[language]}4xx/#http_409")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # Material settles the layout after load
+    header_bottom = page.locator("header.md-header").bounding_box()["height"]
+    top = page.locator("#http_409").bounding_box()["y"]
+    assert header_bottom - 1 <= top <= header_bottom + 60, (header_bottom, top)
+
+
+@pytest.mark.parametrize(
+    ("start", "choice", "landing"),
+    [
+        ("/4xx/#http_409", "English", "/en/4xx/#http_409"),
+        ("/en/4xx/#http_409", "简体中文", "/4xx/#http_409"),
+        ("/en/5xx/#http_503", "简体中文", "/5xx/#http_503"),
+        ("/", "English", "/en/"),
+    ],
+)
+def test_language_switch_keeps_the_code(
+    page: Any, server: str, start: str, choice: str, landing: str
+) -> None:
+    page.goto(f"{server}{start}")
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.get_by_role("link", name=choice, exact=True).click()
+    url = urlsplit(page.url)
+    assert url.path + (f"#{url.fragment}" if url.fragment else "") == landing
+    if url.fragment:
+        page.wait_for_timeout(300)
+        top = page.locator(f"#{url.fragment}").bounding_box()["y"]
+        assert 0 <= top <= 200
+
+
+def test_no_request_leaves_the_machine(page: Any, server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for language in LANGUAGES:
+        for name in ("", *(f"{p}/" for p in CLASS_PAGES)):
+            page.goto(f"{server}/{LANGUAGE_PREFIX[language]}{name}")
+            page.wait_for_load_state("networkidle")
+        search(page, "409")
+    hosts = {urlsplit(url).netloc for url in requested if urlsplit(url).scheme in ("http", "https")}
+    assert hosts == {urlsplit(server).netloc}, hosts
+    assert len(requested) > 20
+
+
+@pytest.mark.parametrize(("path", "heading"), [("/nope/", "404 页面不存在"), ("/en/nope/", "404 Page not found")])
+def test_missing_page_shows_the_language_404(page: Any, server: str, path: str, heading: str) -> None:
+    response = page.goto(f"{server}{path}")
+    assert response.status == 404
+    assert page.locator("article h1").inner_text() == heading
+    # The 404 page's assets load from the site root whatever the depth of the missing URL.
+    assert page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert page.locator("link[rel=stylesheet]").first.evaluate("link => link.sheet !== null")
