@@ -239,6 +239,9 @@ def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[Status
     problems: list[str] = []
     records: list[StatusCode] = []
     first_index: dict[int, int] = {}
+    # Codes that entries claim, valid or not, so one broken entry does not also break every
+    # reference to it.
+    claimed = {raw.get("code") for raw in data if isinstance(raw, dict) and _is_int(raw.get("code"))}
     for index, raw in enumerate(data, start=1):
         if not isinstance(raw, dict):
             problems.append(f"entry #{index}: expected a mapping, got {_type_name(raw)}")
@@ -255,7 +258,7 @@ def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[Status
         first_index[record.code] = index
         records.append(record)
 
-    problems += _cross_entry_problems(records, first_index)
+    problems += _cross_entry_problems(records, first_index, claimed)
     if problems:
         raise TableError(path, problems)
     return sorted(records, key=lambda record: record.code)
@@ -447,9 +450,10 @@ def _check_language(entry: _Entry, field: str, value: str | None, language: str)
         entry.problem(field, "Chinese text contains no Chinese characters")
 
 
-def _cross_entry_problems(records: list[StatusCode], first_index: dict[int, int]) -> list[str]:
+def _cross_entry_problems(
+    records: list[StatusCode], first_index: dict[int, int], codes: set[int]
+) -> list[str]:
     problems: list[str] = []
-    codes = set(first_index)
     titles: dict[tuple[str, str], int] = {}
     for record in records:
         label = f"entry {record.code} (#{first_index[record.code]})"

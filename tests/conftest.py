@@ -44,6 +44,7 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 def copy_project(target: Path) -> Path:
     """A throwaway copy of the project, for builds that edit the table."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():

@@ -1,0 +1,133 @@
+"""Whole builds of edited copies of the project: clear failures, strict links, live rebuilds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, mkdocs_env, run_mkdocs_build
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def edit_table(project: Path, old: str, new: str, count: int = 1) -> None:
+    table = project / "docs" / "codes.yml"
+    text = table.read_text(encoding="utf-8")
+    assert text.count(old) >= count, old
+    table.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_bad_table_stops_the_build_cleanly_and_keeps_the_old_site(project: Path) -> None:
+    site = project / "site"
+    assert run_mkdocs_build(project, site).returncode == 0
+    before = digest(site)
+
+    edit_table(project, "constant: HTTP_409_CONFLICT", "constant: HTTP_410_GONE")
+    edit_table(project, "  zh:\n    title: 继续\n", "  zh:\n    title: \n")
+    result = run_mkdocs_build(project, site)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    table = str(project / "docs" / "codes.yml")
+    assert f"{table}: 2 problems in the code table:" in result.stderr
+    assert "entry 100 (#1), field 'zh.title': expected text, got nothing" in result.stderr
+    assert (
+        "entry 409 (#" in result.stderr
+        and "field 'constant': HTTP_410_GONE does not match code 409" in result.stderr
+    )
+    assert digest(site) == before  # nothing half-built replaced the previous site
+
+
+def test_yaml_syntax_error_reports_the_line(project: Path) -> None:
+    table = project / "docs" / "codes.yml"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    line_number = next(i for i, line in enumerate(lines) if line.startswith("- code: 201"))
+    lines[line_number + 1] = "  constant: [HTTP_201_CREATED"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert re.search(r"line \d+, column \d+: YAML syntax error", result.stderr)
+
+
+def test_broken_code_anchor_fails_the_strict_build(project: Path) -> None:
+    home = project / "docs" / "index.en.md"
+    home.write_text(
+        home.read_text(encoding="utf-8") + "\nSee [the missing code](4xx.md#http_499).\n",
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "http_499" in result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local test server
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.25)
+    return False
+
+
+def test_serve_rebuilds_and_reloads_when_the_table_changes(project: Path, page) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        zh_page, en_page = (f"http://127.0.0.1:{port}{path}4xx/" for path in ("/", "/en/"))
+        assert wait_for(lambda: "409 冲突" in fetch(zh_page), 90), "mkdocs serve never came up"
+        page.goto(zh_page)
+        heading = page.locator("#http_409")
+        assert heading.inner_text().startswith("409 冲突")
+
+        edit_table(project, "    title: 冲突\n", "    title: 资源冲突\n")
+        edit_table(project, "    title: Conflict\n", "    title: Resource Conflict\n")
+
+        # The open page reloads by itself once the rebuild is done; nobody navigates.
+        page.wait_for_function(
+            "() => document.getElementById('http_409').innerText.startsWith('409 资源冲突')",
+            timeout=60_000,
+        )
+        assert "409 Resource Conflict" in fetch(en_page)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,164 @@
+"""The Markdown renderer and the search split, called directly."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+import search_split
+import status_render
+from status_table import StatusCode, Text
+
+# The Markdown extensions mkdocs.yml enables, so rendered HTML matches the site's.
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences"]
+
+
+def to_html(source: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(source, extensions=EXTENSIONS), "html.parser")
+
+
+def record_by_code(records: list[StatusCode], code: int) -> StatusCode:
+    return next(record for record in records if record.code == code)
+
+
+def with_text(record: StatusCode, language: str, **fields: str) -> StatusCode:
+    text = dict(record.text)
+    text[language] = dataclasses.replace(record.text[language], **fields)
+    return dataclasses.replace(record, text=text)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "<a href='javascript:alert(1)'>x</a>",
+    "word { onclick=alert(1) }",
+    "word { #http_404 }",
+    "## Not a heading",
+    "---",
+    "1. not a list",
+    "> not a quote",
+    "Title\n===",
+    "&lt;already escaped&gt; & raw",
+    "*not emphasis* __nor bold__",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_renders_as_inert_text(records: list[StatusCode], hostile: str) -> None:
+    by_code = {record.code: record for record in records}
+
+    def render(text: str) -> BeautifulSoup:
+        record = with_text(by_code[409], "en", summary=text, usage=f"Before.\n\n{text}\n\nAfter.")
+        return to_html(status_render.code_section(record, "en", by_code))
+
+    clean, html = render("plain words"), render(hostile)
+
+    # The structure is unchanged: same tags, same ids, same attributes.
+    def shape(soup: BeautifulSoup) -> list[tuple[str, tuple[str, ...]]]:
+        return [(tag.name, tuple(sorted(tag.attrs))) for tag in soup.find_all(True)]
+
+    assert shape(html) == shape(clean)
+    assert [tag.get("id") for tag in html.find_all(id=True)] == ["http_409"]
+    # And the text shows exactly what was written.
+    summary = html.find("pre").find_next("p").get_text()
+    assert summary == " ".join(hostile.split())
+
+
+def test_code_spans_stay_code(records: list[StatusCode]) -> None:
+    by_code = {record.code: record for record in records}
+    record = with_text(by_code[409], "en", summary="Raise `APIException` <b>now</b>.")
+    html = to_html(status_render.code_section(record, "en", by_code))
+    paragraph = html.find("pre").find_next("p")
+    assert paragraph.find("code").get_text() == "APIException"
+    assert paragraph.get_text() == "Raise APIException <b>now</b>."
+
+
+def test_section_shape(records: list[StatusCode]) -> None:
+    by_code = {record.code: record for record in records}
+    source = status_render.code_section(by_code[307], "zh", by_code)
+    assert source.startswith('## 307 临时重定向（<span lang="en">Temporary Redirect</span>） { #http_307 }')
+    html = to_html(source)
+    assert html.find("pre").get_text().strip() == "status.HTTP_307_TEMPORARY_REDIRECT"
+    warning = html.find("div", class_="warning")
+    assert "HTTP_307_RESERVED" in warning.get_text()
+    assert warning.find("a")["href"] == "3xx.md#http_306"
+    facts = html.find("ul").get_text()
+    assert "HttpResponseRedirect(url, preserve_request=True)" in facts
+    assert "Django 5.2" in facts
+
+
+def test_renamed_code_shows_both_names(records: list[StatusCode]) -> None:
+    by_code = {record.code: record for record in records}
+    for language in ("zh", "en"):
+        facts = to_html(status_render.code_section(by_code[422], language, by_code)).find("ul")
+        text = facts.get_text()
+        assert "Unprocessable Content" in text and "Unprocessable Entity" in text
+        assert "UNPROCESSABLE_CONTENT" in text and "UNPROCESSABLE_ENTITY" in text
+
+
+def test_standard_name_line_only_when_names_differ(records: list[StatusCode]) -> None:
+    differing = {r.code for r in records if status_render.standard_name_differs(r)}
+    assert differing == {306, 413, 414, 416, 418, 422, 509}
+
+
+def test_class_page_without_codes_is_an_error(records: list[StatusCode]) -> None:
+    only_4xx = [record for record in records if record.status_class == 4]
+    with pytest.raises(ValueError, match="no 5xx codes"):
+        status_render.class_page(only_4xx, 5, "en")
+
+
+def test_overview_is_kept_out_of_search(records: list[StatusCode]) -> None:
+    html = to_html(status_render.overview(records, "zh"))
+    table = html.find("div", attrs={"data-search-exclude": True}).find("table")
+    assert len(table.find_all("tr")) == 1 + len(records)
+
+
+def test_search_keys_identify_the_code(records: list[StatusCode]) -> None:
+    by_code = {record.code: record for record in records}
+    assert status_render.search_keys(by_code[402], "zh").split() == [
+        "HTTP_402_PAYMENT_REQUIRED", "payment_required", "Payment", "Required", "需要付款", "需要付",
+    ]
+    keys_413 = status_render.search_keys(by_code[413], "en").split()
+    assert "request_entity_too_large" in keys_413 and "Entity" in keys_413
+    assert "Non-Authoritative" not in status_render.search_keys(by_code[203], "en")
+
+
+def test_split_index_separates_languages_and_rebases_locations() -> None:
+    merged = {
+        "config": {"lang": ["en", "zh"], "separator": "x", "pipeline": [], "fields": {"title": {}}},
+        "docs": [
+            {"location": "", "title": "首页", "text": ""},
+            {"location": "4xx/#http_409", "title": "409 冲突", "text": ""},
+            {"location": "en/", "title": "Home", "text": ""},
+            {"location": "en/4xx/#http_409", "title": "409 Conflict", "text": ""},
+            {"location": "enums/", "title": "枚举", "text": ""},
+        ],
+    }
+    terms = {"en": {"4xx/#http_409": {"keys": "HTTP_409_CONFLICT"}}}
+    indexes = search_split.split_index(merged, ["zh", "en"], "zh", terms)
+    assert [doc["location"] for doc in indexes["zh"]["docs"]] == ["", "4xx/#http_409", "enums/"]
+    assert indexes["en"]["docs"][1] == {
+        "location": "4xx/#http_409", "title": "409 Conflict", "text": "", "keys": "HTTP_409_CONFLICT"
+    }
+    assert indexes["zh"]["config"]["lang"] == ["zh"]
+    assert indexes["en"]["config"]["fields"]["keys"]["boost"] > 1000
+    assert "keys" not in indexes["zh"]["docs"][1]
+
+
+def test_split_index_refuses_a_language_without_entries() -> None:
+    merged = {"config": {"fields": {}}, "docs": [{"location": "", "title": "t", "text": ""}]}
+    with pytest.raises(ValueError, match="no entries for language 'en'"):
+        search_split.split_index(merged, ["zh", "en"], "zh", {})
+
+
+def test_escape_leaves_no_markup_characters_bare() -> None:
+    escaped = status_render.escape("a_b*c [d](e) <f> & #g")
+    assert not re.search(r"(?<!\\)[_*\[\]()#]", escaped)
+    assert "<" not in escaped and ">" not in escaped
+    assert status_render.inline("x `a_b` y") == "x `a_b` y"
+    assert status_render.paragraphs("one\ntwo\n\n\nthree") == ["one two", "three"]
