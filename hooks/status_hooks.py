@@ -42,7 +42,9 @@ def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise status_table.TableError(path, [f"cannot read the file: {error}"]) from None
-    return _parse(source, str(path))
+    records = _parse(source, str(path))
+    status_table.require_classes(records, status_render.CLASS_HELPERS, path)
+    return records
 
 
 def _i18n(config: MkDocsConfig) -> Any:

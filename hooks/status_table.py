@@ -8,7 +8,8 @@ edit stops the build with one readable message instead of a traceback or a half-
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,9 @@ SPEC_HOSTS = frozenset(
         "datatracker.ietf.org",
         "www.iana.org",
         "iana.org",
+        "docs.python.org",
+        "docs.djangoproject.com",
+        "www.django-rest-framework.org",
     }
 )
 
@@ -145,7 +149,8 @@ class _Entry:
         self.label = f"entry {code} (#{index})" if _is_int(code) else f"entry #{index}"
 
     def problem(self, field: str, message: str) -> None:
-        self.problems.append(f"{self.label}, field '{field}': {message}")
+        # repr() quotes like the plain 'name' form, and stays unambiguous for odd keys.
+        self.problems.append(f"{self.label}, field {str(field)!r}: {message}")
 
     def value(self, field: str, source: Mapping[str, Any] | None = None, key: str = "") -> Any:
         """Return the field's value, or MISSING (already reported) when absent."""
@@ -164,6 +169,10 @@ class _Entry:
             return None
         if not value.strip():
             self.problem(field, "is empty")
+            return None
+        hidden = _hidden_character(value)
+        if hidden:
+            self.problem(field, f"contains the invisible character {hidden}")
             return None
         return value.strip()
 
@@ -193,6 +202,17 @@ class _Entry:
             if key not in keys:
                 self.problem(f"{field}.{key}", "unknown field")
         return value
+
+
+def _hidden_character(text: str) -> str | None:
+    """Control and formatting characters (zero-width, bidi overrides) hide or reorder what the
+    reader sees, and zero-width space is search's own word separator; none belongs in the table."""
+    for char in text:
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            return f"U+{ord(char):04X}"
+    return None
 
 
 def _is_int(value: Any) -> bool:
@@ -477,3 +497,13 @@ def _cross_entry_problems(
             else:
                 titles[key] = record.code
     return problems
+
+
+def require_classes(
+    records: Sequence[StatusCode], classes: Iterable[int], path: Path | str
+) -> None:
+    """The site has a page per class; a class without codes would publish an empty page."""
+    present = {record.status_class for record in records}
+    missing = [status_class for status_class in classes if status_class not in present]
+    if missing:
+        raise TableError(path, [f"no entries for the {c}xx class, which has a page" for c in missing])

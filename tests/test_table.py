@@ -205,3 +205,23 @@ def test_real_table_titles_are_unique_per_language(records: list[status_table.St
         titles = [record.text[language].title for record in records]
         assert len(set(titles)) == len(titles)
 
+
+
+def test_every_class_must_have_codes() -> None:
+    records = parse_table(yaml.safe_dump([entry()], allow_unicode=True), PATH)
+    with pytest.raises(TableError) as caught:
+        status_table.require_classes(records, [1, 4, 5], PATH)
+    assert caught.value.problems == [
+        "no entries for the 1xx class, which has a page",
+        "no entries for the 5xx class, which has a page",
+    ]
+
+
+def test_invisible_characters_are_refused() -> None:
+    broken = entry()
+    broken["en"]["summary"] = "Looks fine\u202e but is reversed."
+    broken["zh"]["title"] = "冲\u200b突"
+    assert problems_for([broken]) == [
+        "entry 409 (#1), field 'zh.title': contains the invisible character U+200B",
+        "entry 409 (#1), field 'en.summary': contains the invisible character U+202E",
+    ]
