@@ -59,6 +59,24 @@ def on_config(config: MkDocsConfig) -> None:
         config.watch.append(str(_table_path(config)))
 
 
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    # MkDocs' live server stops answering requests after a failed rebuild until a build succeeds.
+    # While the table is invalid, report it and skip the rebuild instead, so the last good site
+    # stays served; the next valid edit rebuilds as usual.
+    rebuild = server.builder
+
+    def rebuild_unless_table_is_invalid() -> None:
+        try:
+            load_records(config)
+        except status_table.TableError as error:
+            log.error(f"{error}\nStill serving the last good build; fix the table to rebuild.")
+            return
+        rebuild()
+
+    server.builder = rebuild_unless_table_is_invalid
+    return server
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     status_class = page.meta.get("status_class")
     wants_overview = page.meta.get("overview") is True

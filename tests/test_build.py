@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -13,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_env, run_mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_env, run_mkdocs_build
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -130,4 +133,70 @@ def test_serve_rebuilds_and_reloads_when_the_table_changes(project: Path, page) 
         assert "409 Resource Conflict" in fetch(en_page)
     finally:
         server.terminate()
+        server.wait(timeout=30)
+
+
+def test_two_builds_are_byte_identical(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """HTML, JSON and search indexes are byte-identical across builds of the same commit.
+
+    The one allowed difference: sitemap.xml (and its .gz) carry the build date in <lastmod>, so
+    two builds either side of midnight differ there and only there.
+    """
+    again = tmp_path / "again"
+    assert run_mkdocs_build(ROOT, again).returncode == 0
+    first, second = digest(site.root), digest(again)
+    assert sorted(first) == sorted(second)
+    differing = sorted(name for name in first if first[name] != second[name])
+    for name in differing:
+        assert name in ("sitemap.xml", "sitemap.xml.gz"), name
+
+        def undated(folder: Path, name: str = name) -> str:
+            data = (folder / name).read_bytes()
+            text = (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
+            return re.sub(r"<lastmod>[^<]*</lastmod>", "", text)
+
+        assert undated(site.root) == undated(again)
+
+
+def test_live_server_survives_bad_edits(project: Path, tmp_path: Path) -> None:
+    """valid -> syntax error -> duplicated code -> valid: the server stays up, reports each error,
+    serves the last good site meanwhile, and serves the fix without a restart."""
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    table = project / "docs" / "codes.yml"
+    good = table.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/4xx/"
+    with log_path.open("w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=mkdocs_env(),
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert wait_for(lambda: "409 冲突" in fetch(url), 90), log_path.read_text()
+
+        def log() -> str:
+            return log_path.read_text(encoding="utf-8")
+
+        entry_409 = re.search(r"^- code: 409\n.*?(?=^- code: )", good, re.M | re.S).group(0)
+        broken_edits = [
+            (good.replace("- code: 201\n", "- code: [201\n", 1), "YAML syntax error"),
+            (f"{good.rstrip()}\n{entry_409}", "field 'code': duplicate of entry"),
+        ]
+        for broken, message in broken_edits:
+            table.write_text(broken.replace("title: 冲突\n", "title: 改坏了\n"), encoding="utf-8")
+            assert wait_for(lambda message=message: message in log(), 30), log()
+            assert "Still serving the last good build" in log()
+            assert server.poll() is None
+            page = fetch(url)  # answered at once, and still the last good content
+            assert "409 冲突" in page and "改坏了" not in page
+
+        table.write_text(good.replace("title: 冲突\n", "title: 已修好\n"), encoding="utf-8")
+        assert wait_for(lambda: "409 已修好" in fetch(url), 60), log()
+        assert server.poll() is None
+        assert "Traceback" not in log()
+    finally:
+        os.kill(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
