@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -12,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -31,11 +34,16 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(
+    project: Path, site_dir: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = mkdocs_env()
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project,
-        env=mkdocs_env(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
@@ -82,19 +90,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site like a static host configured with one 404 page per language."""
+    """Serves a built site under a path prefix, like a static host configured with one 404 page
+    per language."""
+
+    prefix = ""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(f"{self.prefix}/"):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path(path[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:
             super().send_error(code, message, explain)
             return
         root = Path(self.directory)
-        language_404 = root / "en" / "404.html"
-        page = language_404 if self.path.startswith("/en/") else root / "404.html"
-        body = page.read_bytes()
+        in_english = self.path.startswith(f"{self.prefix}/en/")
+        body = (root / "en" / "404.html" if in_english else root / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -103,15 +118,25 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def server(site: Site) -> Iterator[str]:
-    handler = functools.partial(_SiteHandler, directory=str(site.root))
+@contextlib.contextmanager
+def serving(root: Path, prefix: str = "") -> Iterator[str]:
+    """Serve ``root`` at http://127.0.0.1:<free port><prefix>/ for the duration of the block."""
+    handler_class = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Site) -> Iterator[str]:
+    with serving(site.root) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -134,3 +159,29 @@ def page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- helpers shared by the browser tests ----------------------------------------------------------
+
+
+def search(page: Any, text: str) -> list[str]:
+    """Type into Material's search box; return the result links as path#fragment."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(text)
+    # Text typed through an input method arrives without key events, and Material searches on keyup.
+    box.press("End")
+    page.locator("li.md-search-result__item > a").first.wait_for()
+    hrefs = page.locator("li.md-search-result__item > a").evaluate_all(
+        "links => links.map(link => link.href)"
+    )
+    return [urlsplit(href).path + "#" + urlsplit(href).fragment for href in hrefs]
+
+
+def switch_language(page: Any, name: str) -> str:
+    """Choose a language in the header's switcher; return the new path#fragment."""
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.get_by_role("link", name=name, exact=True).click()
+    url = urlsplit(page.url)
+    return url.path + (f"#{url.fragment}" if url.fragment else "")

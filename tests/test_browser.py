@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES
+from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, search, switch_language
 
 from status_table import StatusCode
 
@@ -66,21 +66,6 @@ def test_every_code_is_the_top_search_result(
     assert not wrong, f"{len(wrong)} of {len(expected)} queries miss: {wrong}"
 
 
-def search(page: Any, text: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(text)
-    # Text typed through an input method arrives without key events, and Material searches on keyup.
-    box.press("End")
-    page.locator("li.md-search-result__item > a").first.wait_for()
-    return [
-        urlsplit(href).path + "#" + urlsplit(href).fragment
-        for href in page.locator("li.md-search-result__item > a").evaluate_all(
-            "links => links.map(link => link.href)"
-        )
-    ]
-
-
 @pytest.mark.parametrize(
     ("language", "query", "target"),
     [
@@ -134,20 +119,19 @@ def test_language_switch_keeps_the_code(
     page: Any, server: str, start: str, choice: str, landing: str
 ) -> None:
     page.goto(f"{server}{start}")
-    page.locator(".md-header__option .md-select").hover()
-    with page.expect_navigation():
-        page.get_by_role("link", name=choice, exact=True).click()
-    url = urlsplit(page.url)
-    assert url.path + (f"#{url.fragment}" if url.fragment else "") == landing
-    if url.fragment:
+    assert switch_language(page, choice) == landing
+    if "#" in landing:
         page.wait_for_timeout(300)
-        top = page.locator(f"#{url.fragment}").bounding_box()["y"]
+        top = page.locator(landing[landing.index("#") :]).bounding_box()["y"]
         assert 0 <= top <= 200
 
 
-def test_no_request_leaves_the_machine(page: Any, server: str) -> None:
+def test_no_request_leaves_the_machine_and_none_fails(page: Any, server: str) -> None:
     requested: list[str] = []
+    failed: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: response.status < 400 or failed.append(response.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
     for language in LANGUAGES:
         for name in ("", *(f"{p}/" for p in CLASS_PAGES)):
             page.goto(f"{server}/{LANGUAGE_PREFIX[language]}{name}")
@@ -156,6 +140,7 @@ def test_no_request_leaves_the_machine(page: Any, server: str) -> None:
     hosts = {urlsplit(url).netloc for url in requested if urlsplit(url).scheme in ("http", "https")}
     assert hosts == {urlsplit(server).netloc}, hosts
     assert len(requested) > 20
+    assert not failed, failed
 
 
 @pytest.mark.parametrize(("path", "heading"), [("/nope/", "404 页面不存在"), ("/en/nope/", "404 Page not found")])
