@@ -1,0 +1,32 @@
+// Small corrections to Material's behaviour on this site. Loaded at the end of <body>, so it runs
+// before DOMContentLoaded, which is when Material wires up its components.
+
+// Keep the reader on the same code when switching language. The switcher already links to the
+// same page in the other language; carry the #http_NNN anchor over, and keep Material's own
+// handler out of it, because that handler drops the anchor.
+document.addEventListener(
+  "click",
+  function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-select__link[hreflang]");
+    if (!link) return;
+    event.stopPropagation();
+    link.href = link.href.split("#")[0] + location.hash;
+  },
+  true
+);
+
+// Material also fetches a sitemap.xml next to every <link rel="alternate" hreflang> to map pages
+// across languages; next to a per-page link there is none, so every page logged 404s. The mapping
+// is done above instead, so take those links out of the live page before Material reads them.
+// The HTML as served keeps them for crawlers.
+document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
+  link.remove();
+});
+
+// The search overlay is a dialog without a name; screen readers announce it as just "dialog".
+// Give it the search field's own, already translated, label.
+(function () {
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  var input = document.querySelector("input.md-search__input");
+  if (dialog && input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+})();
