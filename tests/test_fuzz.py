@@ -26,14 +26,14 @@ PATH = "docs/codes.yml"
 REAL = yaml.safe_load((ROOT / "docs" / "codes.yml").read_text(encoding="utf-8"))
 
 # A problem is about the whole file (syntax, shape, a class with no codes) or names its entry,
-# and then the field unless the entry itself is not a mapping.
+# and then the field (quoted as Python quotes it) unless the entry itself is not a mapping.
 PROBLEM = re.compile(
     r"^(line \d+, column \d+: YAML syntax error: .+"
     r"|YAML syntax error: .+"
     r"|expected a non-empty list of entries, got .+"
     r"|no entries for the [1-5]xx class, which has a page"
     r"|entry #\d+: expected a mapping, got .+"
-    r"|entry (-?\d+ \(#\d+\)|#\d+), field ('[^']*'|\"[^\"]*\"): .+)$",
+    r"|entry (-?\d+ \(#\d+\)|#\d+), field ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): .+)$",
     re.DOTALL,
 )
 
