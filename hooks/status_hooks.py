@@ -12,15 +12,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import search_split
+import short_links
+import status_export
+import status_render
+import status_table
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-import search_split
-import status_render
-import status_table
 
 log = logging.getLogger("mkdocs.hooks.status_codes")
 
@@ -77,23 +78,37 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
     return server
 
 
+# What a page asks for in its front matter (`generated: xref`) and the function that writes it.
+GENERATED_PARTS = {
+    "overview": status_render.overview,
+    "wild": status_render.wild_page,
+    "xref": status_render.xref_page,
+    "export": status_export.schema_page,
+}
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     status_class = page.meta.get("status_class")
-    wants_overview = page.meta.get("overview") is True
-    if status_class is None and not wants_overview:
+    part = page.meta.get("generated")
+    if status_class is None and part is None:
         return markdown
 
     language = _i18n(config).current_language
     records = load_records(config)
-    if wants_overview:
-        return f"{markdown.rstrip()}\n\n{status_render.overview(records, language)}"
-
-    if status_class not in status_render.CLASS_HELPERS:
+    if part is not None:
+        if part not in GENERATED_PARTS:
+            raise PluginError(
+                f"{page.file.src_uri}: front matter 'generated' must be one of "
+                f"{', '.join(GENERATED_PARTS)}, got {part!r}"
+            )
+        generated = GENERATED_PARTS[part](records, language)
+    elif status_class in status_render.CLASS_HELPERS:
+        generated = status_render.class_page(records, status_class, language)
+    else:
         raise PluginError(
             f"{page.file.src_uri}: front matter 'status_class' must be one of "
             f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
         )
-    generated = status_render.class_page(records, status_class, language)
     return f"{markdown.rstrip()}\n\n{generated}"
 
 
@@ -111,6 +126,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
 def on_post_build(config: MkDocsConfig) -> None:
+    """Once every language is built: per-language search, short links, the data export."""
     i18n = _i18n(config)
     if i18n.building:
         return  # an inner, per-language build; the merged index does not exist yet
@@ -124,6 +140,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         }
         for language in i18n.build_languages
     }
-    search_split.write_split_indexes(
-        Path(config.site_dir), i18n.build_languages, i18n.default_language, terms
+    site_dir = Path(config.site_dir)
+    search_split.write_split_indexes(site_dir, i18n.build_languages, i18n.default_language, terms)
+    short_links.write_short_links(
+        site_dir, records, i18n.build_languages, i18n.default_language, config.site_url or "/"
     )
+    (site_dir / status_export.JSON_NAME).write_text(status_export.to_json(records), "utf-8")
+    (site_dir / status_export.CSV_NAME).write_text(status_export.to_csv(records), "utf-8")

@@ -33,7 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "python": "Python",
         "python_none": "无：`http.HTTPStatus` 没有这个状态码",
         "python_since": "Python {version} 起",
-        "python_renamed": "Python 3.13 起为 {new}，旧名 {old} 保留为别名；Python 3.12 及更早为 {old}",
+        "python_renamed": "Python 3.13 起为 {new}，旧名 {old} 保留为别名；"
+        "Python 3.12 及更早为 {old}",
         "django": "Django",
         "django_preserve": "{call}（Django 5.2 起）",
         "drf_exceptions": "DRF 异常",
@@ -42,8 +43,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flags": "标记",
         "drf_note": "DRF 的默认行为",
         "wrong_names": "常见错误写法",
-        "wrong_name": "{wrong}：`rest_framework.status` 中没有这个名字，使用它会抛出 `AttributeError`。"
-        "正确的常量是 {right}。",
+        "wrong_name": "{wrong}：`rest_framework.status` 中没有这个名字，"
+        "使用它会抛出 `AttributeError`。正确的常量是 {right}。",
         "confused_with": "这个名字错借了 {link} 的常量名。",
         "related": "对比",
         "helper": "判断一个状态码是否属于本类，可以用 {helper}：它只比较数值范围"
@@ -52,6 +53,20 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_code": "状态码",
         "overview_title": "名称",
         "overview_constant": "DRF 常量",
+        "not_in_drf": "不在 `rest_framework.status` 中",
+        "not_in_drf_body": "DRF 没有这个状态码的常量；它来自 {source}。需要时在项目里自己定义：",
+        "source": "来源",
+        "xref_constant": "DRF 常量",
+        "xref_drf_since": "加入 DRF",
+        "xref_standard": "IANA / RFC 9110 名称",
+        "xref_py311": "Python 3.11–3.12",
+        "xref_py313": "Python 3.13+",
+        "xref_py_since": "Python 起始版本",
+        "xref_django": "Django 响应类",
+        "xref_exceptions": "DRF 异常",
+        "xref_earliest": "≤ 3.6",
+        "xref_legend": "≠ 表示这个名称与 DRF 常量名不一致；— 表示没有对应项。"
+        "“≤ 3.6” 表示在核对过的最早版本 Python 3.6 中已经存在。",
         "list_separator": "、",
         "sentence_gap": "",
         "colon": "：",
@@ -64,7 +79,8 @@ LABELS: dict[str, dict[str, str]] = {
         "standard_name": "Standard name",
         "unregistered": "None: the code is not in the IANA registry",
         "standard_source": "IANA / RFC 9110",
-        "former_name": "formerly {name}, which DRF's constant and Python 3.12 and earlier still use",
+        "former_name": "formerly {name}, which DRF's constant and Python 3.12 and earlier "
+        "still use",
         "python": "Python",
         "python_none": "None: `http.HTTPStatus` has no member for this code",
         "python_since": "since Python {version}",
@@ -82,12 +98,27 @@ LABELS: dict[str, dict[str, str]] = {
         "`AttributeError`. The correct constant is {right}.",
         "confused_with": "The name is borrowed by mistake from {link}.",
         "related": "Compare",
-        "helper": "To test whether a code belongs to this class, use {helper}. It only compares the "
-        "number against the range {low}–{high}; it does not check that the code exists.",
+        "helper": "To test whether a code belongs to this class, use {helper}. It only compares "
+        "the number against the range {low}–{high}; it does not check that the code exists.",
         "overview": "All status codes",
         "overview_code": "Code",
         "overview_title": "Name",
         "overview_constant": "DRF constant",
+        "not_in_drf": "Not in `rest_framework.status`",
+        "not_in_drf_body": "DRF has no constant for this code; it comes from {source}. "
+        "Define your own in your project if you need it:",
+        "source": "Source",
+        "xref_constant": "DRF constant",
+        "xref_drf_since": "Added in DRF",
+        "xref_standard": "IANA / RFC 9110 name",
+        "xref_py311": "Python 3.11–3.12",
+        "xref_py313": "Python 3.13+",
+        "xref_py_since": "Python since",
+        "xref_django": "Django response class",
+        "xref_exceptions": "DRF exceptions",
+        "xref_earliest": "≤ 3.6",
+        "xref_legend": "≠ marks a name that differs from DRF's constant; — means there is none. "
+        "“≤ 3.6” means present in Python 3.6, the earliest version checked.",
         "list_separator": ", ",
         "sentence_gap": " ",
         "colon": ": ",
@@ -154,14 +185,18 @@ def foreign(name: str, language: str) -> str:
     return f'<span lang="en">{escape(name)}</span>'
 
 
-def class_page_path(code: int) -> str:
-    return f"{code // 100}xx.md"
+WILD_PAGE = "wild"
+
+
+def page_name(record: StatusCode) -> str:
+    """The page a code's section is on: its class page, or the appendix for codes not in DRF."""
+    return f"{record.status_class}xx" if record.in_drf else WILD_PAGE
 
 
 def code_link(record: StatusCode, language: str) -> str:
     """A Markdown link to a code's section; validated by MkDocs because it targets a .md file."""
     title = escape(record.text[language].title)
-    return f"[{record.code} {title}]({class_page_path(record.code)}#{record.anchor})"
+    return f"[{record.code} {title}]({page_name(record)}.md#{record.anchor})"
 
 
 def heading(record: StatusCode, language: str) -> str:
@@ -259,7 +294,7 @@ def python_names(record: StatusCode, language: str) -> str:
 def admonition(kind: str, title: str, body: Sequence[str]) -> str:
     lines = [f'!!! {kind} "{title}"', ""]
     for block in body:
-        lines.append(f"    {block}")
+        lines += [f"    {line}" if line else "" for line in block.split("\n")]
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -301,12 +336,94 @@ def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
     return "\n\n".join(blocks)
 
 
+def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
+    """A code met in the wild: clearly not DRF's, who emits it, and a constant to define."""
+    labels = LABELS[language]
+    text = record.text[language]
+    wild = record.wild
+    assert wild is not None
+    source = foreign(wild.source, language)
+    define = f"```python\n{wild.constant} = {record.code}\n```"
+    notice = labels["not_in_drf_body"].format(source=source)
+    blocks = [
+        heading(record, language),
+        admonition("warning", labels["not_in_drf"], [notice, define]),
+        inline(text.summary),
+    ]
+    if record.spec is not None:
+        spec = f"[{escape(record.spec.doc)} §{escape(record.spec.section)}]({record.spec.url})"
+        blocks.append(f"- **{labels['spec']}**{labels['colon']}{spec}")
+    blocks += paragraphs(text.usage)
+    if record.related:
+        links = " · ".join(code_link(by_code[code], language) for code in record.related)
+        blocks.append(f"**{labels['related']}**{labels['colon']}{links}")
+    return "\n\n".join(blocks)
+
+
+def wild_page(records: Iterable[StatusCode], language: str) -> str:
+    records = list(records)
+    by_code = {record.code: record for record in records}
+    sections = [wild_section(r, language, by_code) for r in records if not r.in_drf]
+    return "\n\n".join(sections) + "\n"
+
+
+def _drifts(name: str, record: StatusCode) -> bool:
+    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])  # type: ignore[union-attr]
+
+
+def _cell(value: str, drift: bool = False) -> str:
+    return f"{value} ≠" if drift else value
+
+
+def xref_page(records: Iterable[StatusCode], language: str) -> str:
+    """One row per DRF code: what DRF, the registry, Python and Django call it."""
+    labels = LABELS[language]
+    columns = [
+        "overview_code",
+        "xref_constant",
+        "xref_drf_since",
+        "xref_standard",
+        "xref_py311",
+        "xref_py313",
+        "xref_py_since",
+        "xref_django",
+        "xref_exceptions",
+    ]
+    rows = []
+    for record in records:
+        if not record.in_drf:
+            continue
+        python = record.python
+        standard = record.standard_name or "—"
+        py311 = f"`{python.py311[0]}`" if python.py311 else "—"
+        py313 = f"`{python.py313[0]}`" if python.py313 else "—"
+        django = [f"`{name}`" for name in record.django]
+        if record.django_preserve_request:
+            django.append(f"`{record.django_preserve_request}(…, preserve_request=True)`")
+        cells = [
+            f"[{record.code}]({page_name(record)}.md#{record.anchor})",
+            f"`{record.constant}`",
+            escape(record.drf_since or ""),
+            _cell(
+                foreign(standard, language) if record.standard_name else standard,
+                record.standard_name is not None and standard_name_differs(record),
+            ),
+            _cell(py311, bool(python.py311) and _drifts(python.py311[0], record)),
+            _cell(py313, bool(python.py313) and _drifts(python.py313[0], record)),
+            python.since or (labels["xref_earliest"] if python.py311 else "—"),
+            "<br>".join(django) or "—",
+            "<br>".join(f"`{name}`" for name in record.drf_exceptions) or "—",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    header = "| " + " | ".join(labels[column] for column in columns) + " |"
+    rule = "|" + "---|" * len(columns)
+    return f"{labels['xref_legend']}\n\n" + "\n".join([header, rule, *rows]) + "\n"
+
+
 def helper_block(status_class: int, language: str) -> str:
     helper = CLASS_HELPERS[status_class]
     low, high = status_class * 100, status_class * 100 + 99
-    sentence = LABELS[language]["helper"].format(
-        helper=f"`status.{helper}()`", low=low, high=high
-    )
+    sentence = LABELS[language]["helper"].format(helper=f"`status.{helper}()`", low=low, high=high)
     example = f"```python\nfrom rest_framework import status\n\nstatus.{helper}({low})  # True\n```"
     return f"{sentence}\n\n{example}"
 
@@ -315,7 +432,7 @@ def class_page(records: Iterable[StatusCode], status_class: int, language: str) 
     """What the hook appends to a class stub: the helper, then one section per code."""
     records = list(records)
     by_code = {record.code: record for record in records}
-    own = [record for record in records if record.status_class == status_class]
+    own = [r for r in records if r.in_drf and r.status_class == status_class]
     if not own:
         raise ValueError(f"the table has no {status_class}xx codes")
     sections = [code_section(record, language, by_code) for record in own]
@@ -324,7 +441,7 @@ def class_page(records: Iterable[StatusCode], status_class: int, language: str) 
 
 def search_location(record: StatusCode) -> str:
     """Where Material's search index places a code's section, relative to the language root."""
-    return f"{record.status_class}xx/#{record.anchor}"
+    return f"{page_name(record)}/#{record.anchor}"
 
 
 def _snake(name: str) -> str:
@@ -334,12 +451,13 @@ def _snake(name: str) -> str:
 def search_keys(record: StatusCode, language: str) -> str:
     """Terms that identify a code, for the search index's hidden ``keys`` field (see search_split).
 
-    The constant; each English name both as words and as one token (so that "Found" finds 302
+    The number (which the guide's headings also carry); the constant; each English name both as
+    words and as one token (so that "Found" finds 302
     rather than "Not Found", which lunr cannot tell apart by title alone), including the former
     name of codes RFC 9110 renamed; and, in Chinese, the Chinese term. The browser tests search
     for every one of these terms and require the code's own section to come first.
     """
-    keys = [record.constant]
+    keys = [str(record.code), record.constant or record.wild.constant]  # type: ignore[union-attr]
     for name in (record.text["en"].title, record.former_name):
         if name:
             # Hyphenated parts stay out: search splits them, and a short part such as the "Non"
@@ -362,9 +480,10 @@ def overview(records: Iterable[StatusCode], language: str) -> str:
     """The home page's table of every code, kept out of search so searches land on the sections."""
     labels = LABELS[language]
     rows = [
-        f"| [{record.code}]({class_page_path(record.code)}#{record.anchor}) "
+        f"| [{record.code}]({page_name(record)}.md#{record.anchor}) "
         f"| {escape(record.text[language].title)} | `{record.constant}` |"
         for record in records
+        if record.in_drf
     ]
     header = (
         f"| {labels['overview_code']} | {labels['overview_title']} "

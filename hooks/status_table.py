@@ -63,7 +63,8 @@ ENTRY_FIELDS = (
     "related",
     *LANGUAGES,
 )
-OPTIONAL_ENTRY_FIELDS = frozenset({"former_name"})
+# Codes met in the wild but not in DRF carry a `wild` block instead of the DRF facts.
+WILD_ENTRY_FIELDS = ("code", "wild", "spec", "related", *LANGUAGES)
 TEXT_FIELDS = ("title", "summary", "usage", "drf")
 OPTIONAL_TEXT_FIELDS = frozenset({"drf"})
 
@@ -99,10 +100,19 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Wild:
+    """A code that is not in rest_framework.status: who emits it, and a name for a project's own
+    constant."""
+
+    source: str
+    constant: str
+
+
+@dataclass(frozen=True)
 class StatusCode:
     code: int
-    constant: str
-    drf_since: str
+    constant: str | None  # None only for codes met in the wild
+    drf_since: str | None
     standard_name: str | None
     former_name: str | None
     spec: Spec | None
@@ -114,6 +124,11 @@ class StatusCode:
     wrong_names: tuple[WrongName, ...]
     related: tuple[int, ...]
     text: Mapping[str, Text]
+    wild: Wild | None = None
+
+    @property
+    def in_drf(self) -> bool:
+        return self.wild is None
 
     @property
     def status_class(self) -> int:
@@ -261,7 +276,9 @@ def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[Status
     first_index: dict[int, int] = {}
     # Codes that entries claim, valid or not, so one broken entry does not also break every
     # reference to it.
-    claimed = {raw.get("code") for raw in data if isinstance(raw, dict) and _is_int(raw.get("code"))}
+    claimed = {
+        raw.get("code") for raw in data if isinstance(raw, dict) and _is_int(raw.get("code"))
+    }
     for index, raw in enumerate(data, start=1):
         if not isinstance(raw, dict):
             problems.append(f"entry #{index}: expected a mapping, got {_type_name(raw)}")
@@ -295,32 +312,48 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 def _read_entry(entry: _Entry) -> StatusCode | None:
     raw = entry.raw
     count_before = len(entry.problems)
+    is_wild = "wild" in raw
     for key in raw:
-        if key not in ENTRY_FIELDS:
+        if key not in (WILD_ENTRY_FIELDS if is_wild else ENTRY_FIELDS):
             entry.problem(str(key), "unknown field")
 
-    code = entry.value("code")
-    if code is MISSING:
-        code = None
-    elif not _is_int(code):
-        entry.problem("code", f"expected an integer, got {_type_name(code)}")
-        code = None
-    elif code is not None and not 100 <= code <= 599:
-        entry.problem("code", f"{code} is outside 100-599")
-        code = None
+    code = _read_code(entry)
+    spec = _read_spec(entry)
+    related = entry.listing("related", entry.value("related"), _code_reference(entry))
+    text = {language: _read_text(entry, language) for language in LANGUAGES}
+    if is_wild:
+        wild = _read_wild(entry, code)
+        if len(entry.problems) > count_before:
+            return None
+        return StatusCode(
+            code=code,  # type: ignore[arg-type] - a None code was reported as a problem
+            constant=None,
+            drf_since=None,
+            standard_name=None,
+            former_name=None,
+            spec=spec,
+            python=PythonNames(py311=(), py313=(), since=None),
+            django=(),
+            django_preserve_request=None,
+            drf_exceptions=(),
+            flags=(),
+            wrong_names=(),
+            related=related,
+            text=text,  # type: ignore[arg-type]
+            wild=wild,
+        )
 
-    constant = entry.matching(
-        "constant", entry.value("constant"), IDENTIFIER, "a Python name"
-    )
+    constant = entry.matching("constant", entry.value("constant"), IDENTIFIER, "a Python name")
     if constant is not None and code is not None and not constant.startswith(f"HTTP_{code}_"):
-        entry.problem("constant", f"{constant} does not match code {code} (expected HTTP_{code}_...)")
+        entry.problem(
+            "constant", f"{constant} does not match code {code} (expected HTTP_{code}_...)"
+        )
 
     drf_since = entry.matching(
         "drf_since", entry.value("drf_since"), RELEASE, "a release number such as 3.14.0"
     )
     standard_name = entry.text("standard_name", entry.value("standard_name"), optional=True)
     former_name = entry.text("former_name", raw.get("former_name"), optional=True)
-    spec = _read_spec(entry)
     python = _read_python(entry)
     django = entry.listing("django", entry.value("django"), _identifier(entry))
     preserve = entry.value("django_preserve_request")
@@ -334,8 +367,6 @@ def _read_entry(entry: _Entry) -> StatusCode | None:
     )
     flags = entry.listing("flags", entry.value("flags"), _flag(entry))
     wrong_names = entry.listing("wrong_names", entry.value("wrong_names"), _wrong_name(entry))
-    related = entry.listing("related", entry.value("related"), _code_reference(entry))
-    text = {language: _read_text(entry, language) for language in LANGUAGES}
 
     if len(entry.problems) > count_before:
         return None
@@ -355,6 +386,37 @@ def _read_entry(entry: _Entry) -> StatusCode | None:
         related=related,
         text=text,
     )  # type: ignore[arg-type] - every None above was reported as a problem
+
+
+def _read_code(entry: _Entry) -> int | None:
+    code = entry.value("code")
+    if code is MISSING:
+        return None
+    if not _is_int(code):
+        entry.problem("code", f"expected an integer, got {_type_name(code)}")
+        return None
+    if not 100 <= code <= 599:
+        entry.problem("code", f"{code} is outside 100-599")
+        return None
+    return code
+
+
+def _read_wild(entry: _Entry, code: int | None) -> Wild | None:
+    raw = entry.mapping("wild", entry.value("wild"), ("source", "constant"))
+    if raw is None:
+        return None
+    source = entry.text("wild.source", entry.value("wild.source", raw))
+    constant = entry.matching(
+        "wild.constant", entry.value("wild.constant", raw), IDENTIFIER, "a Python name"
+    )
+    if constant is not None and code is not None and not constant.startswith(f"HTTP_{code}_"):
+        entry.problem(
+            "wild.constant", f"{constant} does not match code {code} (expected HTTP_{code}_...)"
+        )
+        return None
+    if source is None or constant is None:
+        return None
+    return Wild(source=source, constant=constant)
 
 
 def _read_spec(entry: _Entry) -> Spec | None:
@@ -395,7 +457,9 @@ def _read_python(entry: _Entry) -> PythonNames | None:
     if since is MISSING:
         since = None
     elif since is not None:
-        since = entry.matching("python.since", since, PYTHON_RELEASE, "a Python version such as 3.9")
+        since = entry.matching(
+            "python.since", since, PYTHON_RELEASE, "a Python version such as 3.9"
+        )
     return PythonNames(py311=py311, py313=py313, since=since)
 
 
@@ -503,7 +567,9 @@ def require_classes(
     records: Sequence[StatusCode], classes: Iterable[int], path: Path | str
 ) -> None:
     """The site has a page per class; a class without codes would publish an empty page."""
-    present = {record.status_class for record in records}
+    present = {record.status_class for record in records if record.in_drf}
     missing = [status_class for status_class in classes if status_class not in present]
     if missing:
-        raise TableError(path, [f"no entries for the {c}xx class, which has a page" for c in missing])
+        raise TableError(
+            path, [f"no entries for the {c}xx class, which has a page" for c in missing]
+        )

@@ -1,4 +1,4 @@
-"""Shared fixtures: the real table, one real build of the site, a local server and a real browser."""
+"""Shared fixtures: the real table, one real build of the site, a local server, a browser."""
 
 from __future__ import annotations
 
@@ -21,12 +21,20 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+# Guide snippets are plain modules under docs/snippets, imported by the tests that run them.
+sys.path.insert(0, str(ROOT / "docs" / "snippets"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "drf_settings")
+
+import django  # noqa: E402
+
+django.setup()
 
 import status_table  # noqa: E402 - the hook modules live in hooks/, not in a package
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}
 CLASS_PAGES = ("1xx", "2xx", "3xx", "4xx", "5xx")
+OTHER_PAGES = ("guide", "xref", "wild", "export")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -63,8 +71,20 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def records() -> list[status_table.StatusCode]:
+def all_records() -> list[status_table.StatusCode]:
     return status_table.load_table(ROOT / "docs" / "codes.yml")
+
+
+@pytest.fixture(scope="session")
+def records(all_records: list[status_table.StatusCode]) -> list[status_table.StatusCode]:
+    """The codes of rest_framework.status."""
+    return [record for record in all_records if record.in_drf]
+
+
+@pytest.fixture(scope="session")
+def wild_records(all_records: list[status_table.StatusCode]) -> list[status_table.StatusCode]:
+    """The appendix: codes met in the wild that DRF does not define."""
+    return [record for record in all_records if not record.in_drf]
 
 
 @dataclass(eq=False)  # identity hash, so soup() can be cached per site

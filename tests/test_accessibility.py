@@ -7,14 +7,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, ROOT
+from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, ROOT
 
 # A pinned copy of axe-core (MPL-2.0, see the LICENSE beside it), injected into each page.
 AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 PATHS = [
     f"/{LANGUAGE_PREFIX[language]}{page}"
     for language in LANGUAGES
-    for page in ("", *(f"{name}/" for name in CLASS_PAGES), "no-such-page/")
+    for page in ("", *(f"{name}/" for name in (*CLASS_PAGES, *OTHER_PAGES)), "no-such-page/")
 ]
 
 RUN_AXE = """

@@ -6,8 +6,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, search, switch_language
-
+from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, search, switch_language
+from status_render import page_name
 from status_table import StatusCode
 
 # Runs queries through Material's own search worker with the index the page itself would load,
@@ -38,7 +38,7 @@ async (queries) => {
 
 def queries_for(record: StatusCode, language: str) -> list[str]:
     """What a reader types to find a code: its number, constant, English names, Chinese term."""
-    queries = [str(record.code), record.constant, record.text["en"].title]
+    queries = [str(record.code), record.constant or record.wild.constant, record.text["en"].title]
     for name in (record.standard_name, record.former_name):
         if name and not name.startswith("("):  # "(Unused)" is a registry remark, not a name
             queries.append(name)
@@ -49,12 +49,12 @@ def queries_for(record: StatusCode, language: str) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_code_is_the_top_search_result(
-    page: Any, server: str, records: list[StatusCode], language: str
+    page: Any, server: str, all_records: list[StatusCode], language: str
 ) -> None:
     page.goto(f"{server}/{LANGUAGE_PREFIX[language]}")
     expected = {}
-    for record in records:
-        target = f"/{LANGUAGE_PREFIX[language]}{record.status_class}xx/#{record.anchor}"
+    for record in all_records:  # the codes met in the wild too
+        target = f"/{LANGUAGE_PREFIX[language]}{page_name(record)}/#{record.anchor}"
         for query in queries_for(record, language):
             expected[query] = target
     answers = page.evaluate(RUN_QUERIES, list(expected))
@@ -133,7 +133,7 @@ def test_no_request_leaves_the_machine_and_none_fails(page: Any, server: str) ->
     page.on("response", lambda response: response.status < 400 or failed.append(response.url))
     page.on("requestfailed", lambda request: failed.append(request.url))
     for language in LANGUAGES:
-        for name in ("", *(f"{p}/" for p in CLASS_PAGES)):
+        for name in ("", *(f"{p}/" for p in (*CLASS_PAGES, *OTHER_PAGES))):
             page.goto(f"{server}/{LANGUAGE_PREFIX[language]}{name}")
             page.wait_for_load_state("networkidle")
         search(page, "409")
@@ -143,8 +143,12 @@ def test_no_request_leaves_the_machine_and_none_fails(page: Any, server: str) ->
     assert not failed, failed
 
 
-@pytest.mark.parametrize(("path", "heading"), [("/nope/", "404 页面不存在"), ("/en/nope/", "404 Page not found")])
-def test_missing_page_shows_the_language_404(page: Any, server: str, path: str, heading: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "heading"), [("/nope/", "404 页面不存在"), ("/en/nope/", "404 Page not found")]
+)
+def test_missing_page_shows_the_language_404(
+    page: Any, server: str, path: str, heading: str
+) -> None:
     response = page.goto(f"{server}{path}")
     assert response.status == 404
     assert page.locator("article h1").inner_text() == heading

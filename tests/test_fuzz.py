@@ -8,13 +8,15 @@ import re
 from typing import Any
 
 import pytest
+import short_links
+import status_export
+import status_hooks
+import status_render
+import status_table
 import yaml
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import status_render
-import status_table
 from status_table import LANGUAGES, StatusCode, TableError, parse_table, require_classes
 
 try:
@@ -53,12 +55,17 @@ def check(source: str) -> None:
 
 
 def render_everything(records: list[StatusCode]) -> None:
+    """Everything the hook generates from the table, in every language."""
     for language in LANGUAGES:
         for status_class in range(1, 6):
             status_render.class_page(records, status_class, language)
-        status_render.overview(records, language)
+        for part in status_hooks.GENERATED_PARTS.values():
+            part(records, language)
         for record in records:
             status_render.search_keys(record, language)
+            short_links.redirect_page(record, language, "https://example.org/")
+    status_export.to_json(records)
+    status_export.to_csv(records)
 
 
 def dump(data: Any) -> str:
@@ -74,8 +81,9 @@ scalars = (
 )
 documents = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -106,18 +114,68 @@ def test_deep_nesting(monkeypatch: pytest.MonkeyPatch, loader: type) -> None:
 # --- mutations of the real table --------------------------------------------------------------
 
 PATHS = [
-    ("code",), ("constant",), ("drf_since",), ("standard_name",), ("spec",), ("spec", "url"),
-    ("spec", "section"), ("python",), ("python", "3.11"), ("python", "since"), ("django",),
-    ("drf_exceptions",), ("flags",), ("wrong_names",), ("related",), ("zh",), ("en",),
-    ("zh", "title"), ("zh", "summary"), ("zh", "usage"), ("zh", "drf"),
-    ("en", "title"), ("en", "summary"), ("en", "usage"), ("en", "drf"),
+    ("code",),
+    ("constant",),
+    ("drf_since",),
+    ("standard_name",),
+    ("spec",),
+    ("spec", "url"),
+    ("spec", "section"),
+    ("python",),
+    ("python", "3.11"),
+    ("python", "since"),
+    ("django",),
+    ("drf_exceptions",),
+    ("flags",),
+    ("wrong_names",),
+    ("related",),
+    ("zh",),
+    ("en",),
+    ("zh", "title"),
+    ("zh", "summary"),
+    ("zh", "usage"),
+    ("zh", "drf"),
+    ("en", "title"),
+    ("en", "summary"),
+    ("en", "usage"),
+    ("en", "drf"),
+    ("wild",),
+    ("wild", "source"),
+    ("wild", "constant"),
 ]
 NASTY_VALUES = st.sampled_from(
     [
-        None, True, False, 0, 99, 600, 409, -1, 409.0, "409", "", "   ", "\t\n", [], {}, [409],
-        {"x": 1}, "x" * 100_000, "冲突" * 50_000, "\u200b", "a\u202eb", "\u2066x\u2069",
-        "<script>alert(1)</script>", "[x](javascript:alert(1))", "{ #http_404 }", "## x", "---",
-        "HTTP_410_GONE", "https://evil.example/", "http://www.rfc-editor.org/", "unused",
+        None,
+        True,
+        False,
+        0,
+        99,
+        600,
+        409,
+        -1,
+        409.0,
+        "409",
+        "",
+        "   ",
+        "\t\n",
+        [],
+        {},
+        [409],
+        {"x": 1},
+        "x" * 100_000,
+        "冲突" * 50_000,
+        "\u200b",
+        "a\u202eb",
+        "\u2066x\u2069",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "{ #http_404 }",
+        "## x",
+        "---",
+        "HTTP_410_GONE",
+        "https://evil.example/",
+        "http://www.rfc-editor.org/",
+        "unused",
         [[[[[[[[[[["deep"]]]]]]]]]]],
     ]
 )
@@ -142,7 +200,9 @@ mutation = st.tuples(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mutation, min_size=1, max_size=4))
-def test_mutations_of_the_real_table(mutations: list[tuple[str, int, tuple[str, ...], Any]]) -> None:
+def test_mutations_of_the_real_table(
+    mutations: list[tuple[str, int, tuple[str, ...], Any]],
+) -> None:
     data = copy.deepcopy(REAL)
     for kind, index, path, value in mutations:
         index %= len(data)

@@ -8,7 +8,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import Site
-
 from status_table import SPEC_HOSTS
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; links to it are internal

@@ -7,11 +7,10 @@ import re
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup
-
 import search_split
 import status_render
-from status_table import StatusCode, Text
+from bs4 import BeautifulSoup
+from status_table import StatusCode
 
 # The Markdown extensions mkdocs.yml enables, so rendered HTML matches the site's.
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences"]
@@ -81,7 +80,9 @@ def test_code_spans_stay_code(records: list[StatusCode]) -> None:
 def test_section_shape(records: list[StatusCode]) -> None:
     by_code = {record.code: record for record in records}
     source = status_render.code_section(by_code[307], "zh", by_code)
-    assert source.startswith('## 307 临时重定向（<span lang="en">Temporary Redirect</span>） { #http_307 }')
+    assert source.startswith(
+        '## 307 临时重定向（<span lang="en">Temporary Redirect</span>） { #http_307 }'
+    )
     html = to_html(source)
     assert html.find("pre").get_text().strip() == "status.HTTP_307_TEMPORARY_REDIRECT"
     warning = html.find("div", class_="warning")
@@ -121,7 +122,13 @@ def test_overview_is_kept_out_of_search(records: list[StatusCode]) -> None:
 def test_search_keys_identify_the_code(records: list[StatusCode]) -> None:
     by_code = {record.code: record for record in records}
     assert status_render.search_keys(by_code[402], "zh").split() == [
-        "HTTP_402_PAYMENT_REQUIRED", "payment_required", "Payment", "Required", "需要付款", "需要付",
+        "402",
+        "HTTP_402_PAYMENT_REQUIRED",
+        "payment_required",
+        "Payment",
+        "Required",
+        "需要付款",
+        "需要付",
     ]
     keys_413 = status_render.search_keys(by_code[413], "en").split()
     assert "request_entity_too_large" in keys_413 and "Entity" in keys_413
@@ -143,7 +150,10 @@ def test_split_index_separates_languages_and_rebases_locations() -> None:
     indexes = search_split.split_index(merged, ["zh", "en"], "zh", terms)
     assert [doc["location"] for doc in indexes["zh"]["docs"]] == ["", "4xx/#http_409", "enums/"]
     assert indexes["en"]["docs"][1] == {
-        "location": "4xx/#http_409", "title": "409 Conflict", "text": "", "keys": "HTTP_409_CONFLICT"
+        "location": "4xx/#http_409",
+        "title": "409 Conflict",
+        "text": "",
+        "keys": "HTTP_409_CONFLICT",
     }
     assert indexes["zh"]["config"]["lang"] == ["zh"]
     assert indexes["en"]["config"]["fields"]["keys"]["boost"] > 1000

@@ -1,4 +1,4 @@
-"""The built site, parsed: pages, anchors, facts in both languages, search indexes, no foreign hosts."""
+"""The built site, parsed: pages, anchors, facts in both languages, search, foreign hosts."""
 
 from __future__ import annotations
 
@@ -9,22 +9,23 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import CLASS_PAGES, LANGUAGES, Site
-
+from conftest import CLASS_PAGES, LANGUAGES, OTHER_PAGES, Site
 from status_table import HAN, StatusCode
 
-PAGES = ("index.html", *(f"{name}/index.html" for name in CLASS_PAGES), "404.html")
+PAGES = (
+    "index.html",
+    *(f"{name}/index.html" for name in (*CLASS_PAGES, *OTHER_PAGES)),
+    "404.html",
+)
 
 
-def test_output_manifest(site: Site) -> None:
-    """Every page exists in both languages; nothing else is generated next to them."""
-    html = sorted(
-        path.relative_to(site.root).as_posix() for path in site.root.rglob("*.html")
-    )
-    expected = sorted(
-        [*PAGES, *(f"en/{page}" for page in PAGES)]
-    )
+def test_output_manifest(site: Site, all_records: list[StatusCode]) -> None:
+    """Every page exists in both languages, plus a short link per code; nothing else."""
+    html = sorted(path.relative_to(site.root).as_posix() for path in site.root.rglob("*.html"))
+    short = [f"{record.code}/index.html" for record in all_records]
+    expected = sorted([*PAGES, *short, *(f"en/{page}" for page in (*PAGES, *short))])
     assert html == expected
+    assert (site.root / "codes.json").is_file() and (site.root / "codes.csv").is_file()
     assert (site.root / "search" / "search_index.json").is_file()
     assert (site.root / "en" / "search" / "search_index.json").is_file()
     assert not list(site.root.rglob("codes.yml"))
@@ -76,7 +77,9 @@ def facts(heading: Tag) -> dict[str, object]:
     return {
         "constant_block": nodes[0].get_text().strip(),
         "links": [a["href"] for node in nodes for a in node.find_all("a", href=True)],
-        "admonitions": [sorted(node["class"]) for node in nodes if "admonition" in node.get("class", [])],
+        "admonitions": [
+            sorted(node["class"]) for node in nodes if "admonition" in node.get("class", [])
+        ],
     }
 
 
@@ -92,7 +95,8 @@ def test_both_languages_show_the_same_facts(site: Site, records: list[StatusCode
         fact_codes = {
             language: {
                 item.get_text()
-                for item in site.soup(language, page).find("h2", id=record.anchor)
+                for item in site.soup(language, page)
+                .find("h2", id=record.anchor)
                 .find_next_sibling("ul")
                 .find_all("code")
             }
@@ -126,8 +130,28 @@ def main_text(soup: BeautifulSoup, *, drop_foreign: bool) -> str:
 
 # Names that stay in Latin script in Chinese prose: acronyms, products and standards.
 ALLOWED_LATIN = {
-    "HTTP", "HTTPS", "DRF", "API", "RFC", "URL", "URI", "JSON", "ID", "IANA", "Django", "Python",
-    "WebDAV", "HTML", "CDN", "TLS", "DNS", "CPU", "XML", "REST", "framework", "IETF",
+    "HTTP",
+    "HTTPS",
+    "DRF",
+    "API",
+    "RFC",
+    "URL",
+    "URI",
+    "JSON",
+    "ID",
+    "IANA",
+    "Django",
+    "Python",
+    "WebDAV",
+    "HTML",
+    "CDN",
+    "TLS",
+    "DNS",
+    "CPU",
+    "XML",
+    "REST",
+    "framework",
+    "IETF",
 }
 
 
@@ -136,7 +160,10 @@ def test_no_untranslated_english_on_chinese_pages(site: Site) -> None:
         text = main_text(site.soup("zh", page), drop_foreign=True)
         words = set(re.findall(r"(?<!\w)[A-Za-z][A-Za-z'\-]*", text))
         # DRF's name is quoted on purpose where the site introduces it.
-        assert words <= ALLOWED_LATIN | {"Django", "REST", "framework"}, (page, words - ALLOWED_LATIN)
+        assert words <= ALLOWED_LATIN | {"Django", "REST", "framework"}, (
+            page,
+            words - ALLOWED_LATIN,
+        )
 
 
 def test_no_chinese_on_english_pages(site: Site) -> None:
@@ -150,7 +177,9 @@ def test_no_chinese_on_english_pages(site: Site) -> None:
 
 def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode]) -> None:
     for record in records:
-        heading = site.soup("zh", f"{record.status_class}xx/index.html").find("h2", id=record.anchor)
+        heading = site.soup("zh", f"{record.status_class}xx/index.html").find(
+            "h2", id=record.anchor
+        )
         assert heading.find("span", lang="en").get_text() == record.text["en"].title
 
 
@@ -160,10 +189,17 @@ def test_home_overview_links_every_code(site: Site, records: list[StatusCode]) -
         overview = soup.select_one("[data-search-exclude] table") or soup.select("table")[-1]
         links = [a["href"] for a in overview.select("a[href]")]
         assert links == [f"{record.status_class}xx/#{record.anchor}" for record in records]
+        assert "/409/" in soup.select_one("article").get_text()  # the short form is explained
 
 
 def test_class_pages_open_with_their_helper(site: Site) -> None:
-    helpers = ["is_informational", "is_success", "is_redirect", "is_client_error", "is_server_error"]
+    helpers = [
+        "is_informational",
+        "is_success",
+        "is_redirect",
+        "is_client_error",
+        "is_server_error",
+    ]
     for name, helper in zip(CLASS_PAGES, helpers, strict=True):
         for language in LANGUAGES:
             article = site.soup(language, f"{name}/index.html").select_one("article")

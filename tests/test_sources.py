@@ -10,15 +10,10 @@ from collections import defaultdict
 import django.http
 import pytest
 import rest_framework
-from django.conf import settings
-from rest_framework import status
-
+import rest_framework.exceptions
 import status_render
+from rest_framework import status
 from status_table import StatusCode
-
-if not settings.configured:
-    settings.configure()  # rest_framework.exceptions reads settings at import time
-import rest_framework.exceptions  # noqa: E402
 
 
 def drf_constants() -> dict[str, int]:
@@ -54,7 +49,8 @@ def python_members() -> dict[int, list[str]]:
 
 
 def test_python_member_names_match_the_running_python(records: list[StatusCode]) -> None:
-    # 3.11 and 3.12 have the same members; 3.13 renamed four codes and kept the old names as aliases.
+    # 3.11 and 3.12 have the same members; 3.13 renamed four codes, keeping the old names as
+    # aliases.
     installed = python_members()
     for record in records:
         expected = record.python.py313 if sys.version_info >= (3, 13) else record.python.py311

@@ -7,8 +7,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, ROOT, run_mkdocs_build, search
-from conftest import serving, switch_language
+from conftest import (
+    CLASS_PAGES,
+    LANGUAGE_PREFIX,
+    LANGUAGES,
+    ROOT,
+    run_mkdocs_build,
+    search,
+    serving,
+    switch_language,
+)
 
 PREFIX = "/drf-status"
 
@@ -62,7 +70,9 @@ def test_language_switch(
     assert switch_language(page, choice) == f"{PREFIX}{landing}"
 
 
-@pytest.mark.parametrize(("path", "heading"), [("/x/", "404 页面不存在"), ("/en/x/", "404 Page not found")])
+@pytest.mark.parametrize(
+    ("path", "heading"), [("/x/", "404 页面不存在"), ("/en/x/", "404 Page not found")]
+)
 def test_404_page(page: Any, subpath_server: str, path: str, heading: str) -> None:
     response = page.goto(f"{subpath_server}{path}")
     assert response.status == 404

@@ -6,10 +6,8 @@ import copy
 from typing import Any
 
 import pytest
-import yaml
-from conftest import ROOT
-
 import status_table
+import yaml
 from status_table import TableError, parse_table
 
 PATH = "docs/codes.yml"
@@ -105,7 +103,9 @@ def test_code_outside_range(code: int) -> None:
 
 
 def test_duplicated_code_points_at_the_first() -> None:
-    problems = problems_for([entry(), entry(zh={"title": "别的", "summary": "摘要。", "usage": "用法。"})])
+    problems = problems_for(
+        [entry(), entry(zh={"title": "别的", "summary": "摘要。", "usage": "用法。"})]
+    )
     assert problems == ["entry 409 (#2), field 'code': duplicate of entry #1"]
 
 
@@ -166,7 +166,9 @@ def test_spec_link_must_be_https_on_an_allowed_host() -> None:
         "entry 409 (#1), field 'spec.url': 'http://www.rfc-editor.org/rfc/rfc9110' "
         "is not an https link"
     )
-    assert problems[1].startswith("entry 410 (#2), field 'spec.url': host 'example.com' is not one of")
+    assert problems[1].startswith(
+        "entry 410 (#2), field 'spec.url': host 'example.com' is not one of"
+    )
 
 
 def test_references_must_exist() -> None:
@@ -204,7 +206,6 @@ def test_real_table_titles_are_unique_per_language(records: list[status_table.St
     for language in ("zh", "en"):
         titles = [record.text[language].title for record in records]
         assert len(set(titles)) == len(titles)
-
 
 
 def test_every_class_must_have_codes() -> None:

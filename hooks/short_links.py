@@ -1,0 +1,60 @@
+"""Short links: /409/ leads to /4xx/#http_409, and /en/409/ to /en/4xx/#http_409.
+
+Each is a tiny HTML page written after the build: a meta refresh (no JavaScript needed), a
+canonical link to the section, and a plain link for anything that follows neither.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from status_render import page_name
+from status_table import StatusCode
+
+TEMPLATE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def redirect_page(record: StatusCode, language: str, language_url: str) -> str:
+    """The page at <language root>/<code>/; its links are relative, so it works on any path.
+
+    ``language_url`` is the published address of the language's root, for the canonical link.
+    """
+    target = f"../{page_name(record)}/#{record.anchor}"
+    canonical = f"{language_url}{page_name(record)}/#{record.anchor}"
+    return TEMPLATE.format(
+        lang=language,
+        title=escape(f"{record.code} {record.text[language].title}"),
+        canonical=escape(canonical),
+        target=escape(target),
+    )
+
+
+def write_short_links(
+    site_dir: Path,
+    records: tuple[StatusCode, ...],
+    languages: list[str],
+    default: str,
+    site_url: str,
+) -> None:
+    site_url = site_url.rstrip("/") + "/"
+    for language in languages:
+        folder = "" if language == default else f"{language}/"
+        for record in records:
+            path = site_dir / folder / str(record.code) / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            page = redirect_page(record, language, f"{site_url}{folder}")
+            path.write_text(page, encoding="utf-8")
