@@ -11,8 +11,6 @@ class BookingTests(APITestCase):
         data = {"start": "2025-03-02", "end": "2025-03-01"}
         response = self.client.post("/bookings/", data, format="json")
         self.assertEqual(response.status_code, status.HTTP_422_UNPROCESSABLE_ENTITY)
-
-
 # --8<-- [end:validation]
 
 
@@ -21,8 +19,6 @@ class ProfileTests(APITestCase):
     def test_anonymous(self):
         response = self.client.get("/profile/")
         self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
-
-
 # --8<-- [end:authentication]
 
 
@@ -32,8 +28,6 @@ class ArticleGoneTests(APITestCase):
         article = Article.objects.create(title="Old news", removed=True)
         response = self.client.get(f"/articles/{article.pk}/")
         self.assertEqual(response.status_code, status.HTTP_410_GONE)
-
-
 # --8<-- [end:gone]
 
 
@@ -44,8 +38,6 @@ class AccountConflictTests(APITestCase):
         data = {"email": "ada@example.com"}
         response = self.client.post("/accounts/", data)
         self.assertEqual(response.status_code, status.HTTP_409_CONFLICT)
-
-
 # --8<-- [end:conflict]
 
 
@@ -55,8 +47,6 @@ class MaintenanceTests(APITestCase):
     def test_reports_during_maintenance(self):
         response = self.client.get("/reports/")
         self.assertEqual(response.status_code, status.HTTP_503_SERVICE_UNAVAILABLE)
-
-
 # --8<-- [end:throttling]
 
 
@@ -65,8 +55,6 @@ class ArticleCreateTests(APITestCase):
     def test_create(self):
         response = self.client.post("/articles/", {"title": "Hello"})
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
-
-
 # --8<-- [end:created]
 
 
@@ -76,8 +64,6 @@ class AccountDeleteTests(APITestCase):
         account = Account.objects.create(email="ada@example.com")
         response = self.client.delete(f"/accounts/{account.pk}/")
         self.assertEqual(response.status_code, status.HTTP_204_NO_CONTENT)
-
-
 # --8<-- [end:deleted]
 
 
@@ -86,8 +72,6 @@ class ExportTests(APITestCase):
     def test_start_export(self):
         response = self.client.post("/exports/")
         self.assertEqual(response.status_code, status.HTTP_202_ACCEPTED)
-
-
 # --8<-- [end:accepted]
 
 
@@ -96,6 +80,4 @@ class LegacyArticleTests(APITestCase):
     def test_post_to_old_address(self):
         response = self.client.post("/v1/articles/", {"title": "Hello"})
         self.assertEqual(response.status_code, status.HTTP_308_PERMANENT_REDIRECT)
-
-
 # --8<-- [end:redirects]

@@ -14,6 +14,4 @@ def upstream_failure(upstream_code: int) -> Response:
     if upstream_code == HTTP_599_NETWORK_CONNECT_TIMEOUT:  # the HTTP client timed out
         return Response({"detail": "Upstream timed out."}, status=status.HTTP_504_GATEWAY_TIMEOUT)
     return Response({"detail": "Upstream failed."}, status=status.HTTP_502_BAD_GATEWAY)
-
-
 # --8<-- [end:translate]
