@@ -87,28 +87,35 @@ GENERATED_PARTS = {
 }
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    status_class = page.meta.get("status_class")
-    part = page.meta.get("generated")
-    if status_class is None and part is None:
-        return markdown
-
-    language = _i18n(config).current_language
-    records = load_records(config)
+def generated_markdown(
+    meta: dict[str, Any], records: tuple[status_table.StatusCode, ...], language: str, page: str
+) -> str | None:
+    """What the hook adds to a page, from its front matter; None for pages it does not own."""
+    status_class = meta.get("status_class")
+    part = meta.get("generated")
     if part is not None:
         if part not in GENERATED_PARTS:
             raise PluginError(
-                f"{page.file.src_uri}: front matter 'generated' must be one of "
+                f"{page}: front matter 'generated' must be one of "
                 f"{', '.join(GENERATED_PARTS)}, got {part!r}"
             )
-        generated = GENERATED_PARTS[part](records, language)
-    elif status_class in status_render.CLASS_HELPERS:
-        generated = status_render.class_page(records, status_class, language)
-    else:
+        return GENERATED_PARTS[part](records, language)
+    if status_class is None:
+        return None
+    if status_class not in status_render.CLASS_HELPERS:
         raise PluginError(
-            f"{page.file.src_uri}: front matter 'status_class' must be one of "
+            f"{page}: front matter 'status_class' must be one of "
             f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
         )
+    return status_render.class_page(records, status_class, language)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "status_class" not in page.meta and "generated" not in page.meta:
+        return markdown
+    language = _i18n(config).current_language
+    records = load_records(config)
+    generated = generated_markdown(page.meta, records, language, page.file.src_uri)
     return f"{markdown.rstrip()}\n\n{generated}"
 
 

@@ -6,7 +6,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -18,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from project import ROOT, copy_project, mkdocs_env  # noqa: F401 - re-exported to the tests
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 # Guide snippets are plain modules under docs/snippets, imported by the tests that run them.
 sys.path.insert(0, str(ROOT / "docs" / "snippets"))
@@ -38,10 +37,6 @@ OTHER_PAGES = ("guide", "xref", "wild", "export")
 CHROMIUM = "/usr/bin/chromium"
 
 
-def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
 def run_mkdocs_build(
     project: Path, site_dir: Path, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -56,18 +51,6 @@ def run_mkdocs_build(
         text=True,
         timeout=300,
     )
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project, for builds that edit the table."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 @pytest.fixture(scope="session")

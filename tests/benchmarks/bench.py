@@ -1,0 +1,434 @@
+"""Measure the site: build cost, page weight, search speed and Lighthouse scores, in one table.
+
+Run with `bash tests/benchmarks/run.sh`. Every figure is taken in this one run on this machine;
+the script fails only when it cannot measure something, never because a target is missed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from project import ROOT, copy_project, mkdocs_env  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import status_hooks  # noqa: E402
+import status_table  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+RUNS = {"floor": 5, "lighthouse": 3, "search": 10}
+
+
+@dataclass
+class Figure:
+    name: str
+    value: str
+    target: str = ""
+    met: bool | None = None
+
+
+FIGURES: list[Figure] = []
+
+
+def report(name: str, value: str, target: str = "", met: bool | None = None) -> None:
+    FIGURES.append(Figure(name, value, target, met))
+    print(f"  {name}: {value}", file=sys.stderr, flush=True)
+
+
+# --- projects and builds ---------------------------------------------------------------------
+
+
+def profiled_build(project: Path) -> dict[str, float]:
+    site = project / "site-profiled"
+    result = subprocess.run(
+        [sys.executable, str(HERE / "profile_build.py"), str(project), str(site)],
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def timed_build(project: Path, site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=project,
+        env=mkdocs_env(),
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def jieba_cache() -> Path:
+    return Path(tempfile.gettempdir()) / "jieba.cache"
+
+
+def scale_table(project: Path) -> int:
+    """Fill every code from 100 to 599 that the table lacks with synthetic, valid entries."""
+    path = project / "docs" / "codes.yml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    template = next(entry for entry in entries if entry.get("code") == 409)
+    present = {entry["code"] for entry in entries}
+    for code in range(100, 600):
+        if code in present:
+            continue
+        entry = copy.deepcopy(template)
+        entry.update(code=code, constant=f"HTTP_{code}_SYNTHETIC", related=[409])
+        entry["standard_name"] = f"Synthetic {code}"
+        entry["zh"]["title"] = f"合成状态码{code}"
+        entry["en"]["title"] = f"Synthetic {code}"
+        entries.append(entry)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    return len(entries)
+
+
+def floor_project(project: Path) -> Path:
+    """The same site with the generated Markdown written into the pages and the hook removed:
+    what MkDocs, Material and mkdocs-static-i18n cost on their own."""
+    records = status_table.load_table(project / "docs" / "codes.yml")
+    for page in sorted((project / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+        if not match:
+            continue
+        meta = yaml.safe_load(match.group(1)) or {}
+        language = "en" if page.name.endswith(".en.md") else "zh"
+        generated = status_hooks.generated_markdown(meta, tuple(records), language, page.name)
+        if generated is None:
+            continue
+        meta.pop("status_class", None)
+        meta.pop("generated", None)
+        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n" if meta else ""
+        body = text[match.end() :]
+        page.write_text(f"{front}{body.rstrip()}\n\n{generated}", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+# --- serving ----------------------------------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """A static host: gzip for clients that ask for it (as any real host does), 404 pages."""
+
+    compress = False
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serving(root: Path, compress: bool = False) -> Iterator[str]:
+    handler = functools.partial(
+        type("Handler", (_Handler,), {"compress": compress}), directory=str(root)
+    )
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+# --- the figures -----------------------------------------------------------------------------
+
+
+def percent(part: float, whole: float) -> str:
+    return f"{part / whole * 100:.1f} %"
+
+
+def measure_build(work: Path) -> None:
+    project = copy_project(work / "today")
+    profiled_build(project)  # warm jieba's cache and the OS's file cache
+    today = profiled_build(project)
+    share = today["hooks"] / today["total"]
+    report("hook share of a full build (profiled)", percent(today["hooks"], today["total"]),
+           "≤ 5 %", share <= 0.05)  # fmt: skip
+
+    scaled = copy_project(work / "scaled")
+    entries = scale_table(scaled)
+    big = profiled_build(scaled)
+    big_share = big["hooks"] / big["total"]
+    report(f"hook share, table scaled to {entries} entries", percent(big["hooks"], big["total"]),
+           "≤ 10 %", big_share <= 0.10)  # fmt: skip
+    ratio = big["total"] / today["total"]
+    report("build time at that scale / today", f"{ratio:.2f}×", "≤ 1.5×", ratio <= 1.5)
+
+    jieba_share = today["jieba"] / today["total"]
+    report("jieba share, warm cache", percent(today["jieba"], today["total"]), "≤ 15 %",
+           jieba_share <= 0.15)  # fmt: skip
+    jieba_cache().unlink(missing_ok=True)
+    cold = profiled_build(project)
+    report("jieba share, cold cache", percent(cold["jieba"], cold["total"]))
+
+    floor = floor_project(copy_project(work / "floor"))
+    full_times, floor_times = [], []
+    for _ in range(RUNS["floor"]):  # alternate, so drift in the machine hits both alike
+        full_times.append(timed_build(project, work / "site-full"))
+        floor_times.append(timed_build(floor, work / "site-floor"))
+    full, bare = statistics.median(full_times), statistics.median(floor_times)
+    report("full build, median wall time", f"{full:.2f} s")
+    report("floor build (no hook), median wall time", f"{bare:.2f} s")
+    report("floor ratio", f"{full / bare:.2f}", "≤ 1.10", full / bare <= 1.10)
+
+
+def measure_serve(work: Path, chromium: Any) -> None:
+    project = copy_project(work / "serve")
+    with contextlib.closing(__import__("socket").socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = chromium.new_page()
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                page.goto(f"http://127.0.0.1:{port}/4xx/")
+                break
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        table = project / "docs" / "codes.yml"
+        text = table.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        table.write_text(text.replace("    title: 冲突\n", "    title: 冲突改\n", 1), "utf-8")
+        page.wait_for_function(
+            "() => document.getElementById('http_409')?.innerText.startsWith('409 冲突改')",
+            timeout=120_000,
+        )
+        seconds = time.perf_counter() - start
+        report("mkdocs serve: table saved → page shows it", f"{seconds:.2f} s", "≤ 2 s",
+               seconds <= 2)  # fmt: skip
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+SEARCH_ASSETS = ("search_index.json", "/workers/", "/lunr/")
+
+TIMING = """
+(() => {
+  // Record when Material's search worker reports that its index is ready (message type 1).
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 1 && window.__searchReady === undefined)
+          window.__searchReady = performance.now();
+      });
+    }
+  };
+})();
+"""
+
+# Armed before a query is typed: resolves with the time from the keyup that Material searches on
+# to the moment the first result is in the list (-1 if none appears within 5 seconds).
+ARM_FIRST_RESULT = """
+() => {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  window.__firstResult = new Promise((resolve) => {
+    let start;
+    const onKeyup = () => { start = performance.now(); };
+    input.addEventListener("keyup", onKeyup, {capture: true, once: true});
+    const observer = new MutationObserver(() => {
+      if (start !== undefined && list.children.length) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(list, {childList: true});
+    setTimeout(() => resolve(-1), 5000);
+  });
+}
+"""
+
+
+def first_result_ms(page: Any, query: str) -> float:
+    page.evaluate(ARM_FIRST_RESULT)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    elapsed = page.evaluate("window.__firstResult")
+    if elapsed < 0:
+        raise RuntimeError(f"no search result for {query!r}")
+    return elapsed
+
+
+def measure_pages(site: Path, chromium: Any) -> None:
+    with serving(site) as url:
+        for prefix in ("", "en/"):
+            context = chromium.new_context()
+            page = context.new_page()
+            bodies: dict[str, bytes] = {}
+            page.on("response", lambda r, b=bodies: b.setdefault(r.url, r.body()) if r.ok else None)
+            page.add_init_script(TIMING)
+            page.goto(f"{url}/{prefix}4xx/")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_function("() => window.__searchReady !== undefined", timeout=30_000)
+            html = (site / prefix / "4xx" / "index.html").read_bytes()
+            index = (site / prefix / "search" / "search_index.json").read_bytes()
+            page_only = [b for u, b in bodies.items() if not any(s in u for s in SEARCH_ASSETS)]
+            label = f"/{prefix}4xx/"
+            report(f"{label} HTML, raw / gzip", f"{kb(len(html))} / {kb(gz(html))}",
+                   "≤ 20 KB gzip", gz(html) <= 20 * 1024)  # fmt: skip
+            loaded = sum(gz(b) for b in page_only)
+            report(f"{label} everything loaded before search opens, raw / gzip",
+                   f"{kb(sum(len(b) for b in page_only))} / {kb(loaded)}",
+                   "≤ 80 KB gzip", loaded <= 80 * 1024)  # fmt: skip
+            report(f"{label} search index, raw / gzip", f"{kb(len(index))} / {kb(gz(index))}",
+                   "≤ 15 KB gzip", gz(index) <= 15 * 1024)  # fmt: skip
+            ready = page.evaluate("window.__searchReady")
+            report(f"{label} search index ready after navigation", f"{ready / 1000:.3f} s",
+                   "≤ 0.5 s", ready <= 500)  # fmt: skip
+            page.locator("input.md-search__input").click()
+            queries = ["409", "HTTP_404_NOT_FOUND", "Conflict", "Too Many Requests", "Gone"]
+            times = [
+                first_result_ms(page, queries[i % len(queries)]) for i in range(RUNS["search"])
+            ]
+            first = statistics.median(times)
+            report(f"{label} keyup → first result, median of {len(times)}", f"{first:.1f} ms",
+                   "≤ 25 ms", first <= 25)  # fmt: skip
+            context.close()
+
+
+def lighthouse(url: str, preset: str, out: Path) -> dict[str, float]:
+    args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless=new --no-sandbox"]  # fmt: skip
+    if preset == "desktop":
+        args.append("--preset=desktop")
+    subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
+                   capture_output=True, timeout=300)  # fmt: skip
+    categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
+    return {name: category["score"] * 100 for name, category in categories.items()}
+
+
+def measure_lighthouse(site: Path, work: Path) -> None:
+    names = ["performance", "accessibility", "best-practices", "seo"]
+    with serving(site, compress=True) as url:
+        for path in ("/4xx/", "/en/4xx/"):
+            for preset in ("mobile", "desktop"):
+                runs = [lighthouse(f"{url}{path}", preset, work / f"lh-{i}.json")
+                        for i in range(RUNS["lighthouse"])]  # fmt: skip
+                scores = {name: statistics.median(run[name] for run in runs) for name in names}
+                perf_target = 100 if preset == "desktop" else 98
+                met = scores["performance"] >= perf_target and all(
+                    scores[name] == 100 for name in names[1:]
+                )
+                value = " / ".join(f"{scores[name]:.0f}" for name in names)
+                report(f"Lighthouse {path} {preset}: perf / a11y / best practices / SEO", value,
+                       f"{perf_target} / 100 / 100 / 100", met)  # fmt: skip
+
+
+def print_table() -> None:
+    print("| figure | value | target | met |")
+    print("|---|---|---|---|")
+    for f in FIGURES:
+        met = "" if f.met is None else ("yes" if f.met else "NO")
+        print(f"| {f.name} | {f.value} | {f.target} | {met} |")
+
+
+def main() -> None:
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        only = set(sys.argv[1:])  # e.g. `bench.py pages` to measure one group while developing
+        site = work / "site-full"
+        if not only or "build" in only:
+            print("build figures…", file=sys.stderr)
+            measure_build(work)
+        else:
+            timed_build(copy_project(work / "today"), site)
+        with browser() as chromium:
+            if not only or "serve" in only:
+                print("mkdocs serve…", file=sys.stderr)
+                measure_serve(work, chromium)
+            print("page weight and search…", file=sys.stderr)
+            measure_pages(site, chromium)
+        print("Lighthouse…", file=sys.stderr)
+        measure_lighthouse(site, work)
+    print_table()
+
+
+if __name__ == "__main__":
+    main()
