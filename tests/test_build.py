@@ -7,16 +7,14 @@ import hashlib
 import os
 import re
 import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_env, run_mkdocs_build
+from conftest import ROOT, copy_project, run_mkdocs_build
+from project import start_serve
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -83,12 +81,6 @@ def test_broken_code_anchor_fails_the_strict_build(project: Path) -> None:
     assert "http_499" in result.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local test server
         return response.read().decode("utf-8")
@@ -107,14 +99,7 @@ def wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_serve_rebuilds_and_reloads_when_the_table_changes(project: Path, page) -> None:  # type: ignore[no-untyped-def]
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, port = start_serve(project)
     try:
         zh_page, en_page = (f"http://127.0.0.1:{port}{path}4xx/" for path in ("/", "/en/"))
         assert wait_for(lambda: "409 冲突" in fetch(zh_page), 90), "mkdocs serve never came up"
@@ -161,19 +146,12 @@ def test_two_builds_are_byte_identical(site, tmp_path: Path) -> None:  # type: i
 def test_live_server_survives_bad_edits(project: Path, tmp_path: Path) -> None:
     """valid -> syntax error -> duplicated code -> valid: the server stays up, reports each error,
     serves the last good site meanwhile, and serves the fix without a restart."""
-    port = free_port()
     log_path = tmp_path / "serve.log"
     table = project / "docs" / "codes.yml"
     good = table.read_text(encoding="utf-8")
-    url = f"http://127.0.0.1:{port}/4xx/"
     with log_path.open("w", encoding="utf-8") as log_file:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=mkdocs_env(),
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
+        server, port = start_serve(project, log_file)
+    url = f"http://127.0.0.1:{port}/4xx/"
     try:
         assert wait_for(lambda: "409 冲突" in fetch(url), 90), log_path.read_text()
 

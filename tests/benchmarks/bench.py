@@ -29,7 +29,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from project import ROOT, copy_project, mkdocs_env  # noqa: E402
+from project import ROOT, copy_project, mkdocs_env, start_serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -236,16 +236,7 @@ def measure_build(work: Path) -> None:
 
 def measure_serve(work: Path, chromium: Any) -> None:
     project = copy_project(work / "serve")
-    with contextlib.closing(__import__("socket").socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, port = start_serve(project)
     try:
         page = chromium.new_page()
         deadline = time.monotonic() + 120
@@ -410,23 +401,26 @@ def print_table() -> None:
 
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", file=sys.stderr)
+    # Groups of figures: all of them by default, or those named, e.g. `bench.py pages`.
+    groups = set(sys.argv[1:]) or {"build", "serve", "pages", "lighthouse"}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        only = set(sys.argv[1:])  # e.g. `bench.py pages` to measure one group while developing
         site = work / "site-full"
-        if not only or "build" in only:
+        if "build" in groups:
             print("build figures…", file=sys.stderr)
             measure_build(work)
         else:
             timed_build(copy_project(work / "today"), site)
         with browser() as chromium:
-            if not only or "serve" in only:
+            if "serve" in groups:
                 print("mkdocs serve…", file=sys.stderr)
                 measure_serve(work, chromium)
-            print("page weight and search…", file=sys.stderr)
-            measure_pages(site, chromium)
-        print("Lighthouse…", file=sys.stderr)
-        measure_lighthouse(site, work)
+            if "pages" in groups:
+                print("page weight and search…", file=sys.stderr)
+                measure_pages(site, chromium)
+        if "lighthouse" in groups:
+            print("Lighthouse…", file=sys.stderr)
+            measure_lighthouse(site, work)
     print_table()
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the benchmark needs on a fresh Debian machine (run as root) and prints its table:
 # what the tests need, plus Node.js and the pinned Lighthouse (tests/benchmarks/package.json).
-# Arguments pick groups of figures: build, serve (all when none are given).
+# Arguments pick groups of figures: build, serve, pages, lighthouse (all when none are given).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if command -v npm >/dev/null; then bash tests/install.sh; else bash tests/install.sh nodejs npm; fi
