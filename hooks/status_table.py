@@ -222,6 +222,8 @@ class _Entry:
 def _hidden_character(text: str) -> str | None:
     """Control and formatting characters (zero-width, bidi overrides) hide or reorder what the
     reader sees, and zero-width space is search's own word separator; none belongs in the table."""
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return None  # the usual case, checked in C; only text with something unusual is scanned
     for char in text:
         if char in "\n\t":
             continue
