@@ -1,4 +1,4 @@
-"""MkDocs hooks: build the class pages and the home overview from ``docs/codes.yml``.
+"""MkDocs hooks: every page, index and file generated from ``docs/codes.yml``.
 
 mkdocs-static-i18n runs the whole build once per language, so every event below runs once per
 language and must not keep state between calls. The table is read from disk on each build (``mkdocs
@@ -39,11 +39,7 @@ def _parse(source: str, path: str) -> tuple[status_table.StatusCode, ...]:
 
 def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
     path = _table_path(config)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise status_table.TableError(path, [f"cannot read the file: {error}"]) from None
-    records = _parse(source, str(path))
+    records = _parse(status_table.read_source(path), str(path))
     status_table.require_classes(records, status_render.CLASS_HELPERS, path)
     return records
 

@@ -55,7 +55,6 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_constant": "DRF 常量",
         "not_in_drf": "不在 `rest_framework.status` 中",
         "not_in_drf_body": "DRF 没有这个状态码的常量；它来自 {source}。需要时在项目里自己定义：",
-        "source": "来源",
         "xref_constant": "DRF 常量",
         "xref_drf_since": "加入 DRF",
         "xref_standard": "IANA / RFC 9110 名称",
@@ -107,7 +106,6 @@ LABELS: dict[str, dict[str, str]] = {
         "not_in_drf": "Not in `rest_framework.status`",
         "not_in_drf_body": "DRF has no constant for this code; it comes from {source}. "
         "Define your own in your project if you need it:",
-        "source": "Source",
         "xref_constant": "DRF constant",
         "xref_drf_since": "Added in DRF",
         "xref_standard": "IANA / RFC 9110 name",

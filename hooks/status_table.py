@@ -250,16 +250,19 @@ def _type_name(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def load_table(path: Path | str) -> list[StatusCode]:
-    """Read and validate the table; raise ``TableError`` naming every problem."""
-    path = Path(path)
+def read_source(path: Path | str) -> str:
+    """The table's text; a missing or undecodable file is a ``TableError`` like any other."""
     try:
-        source = path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError as error:
         raise TableError(path, [f"cannot read the file: {error.strerror}"]) from None
     except UnicodeDecodeError as error:
         raise TableError(path, [f"not UTF-8 text (byte {error.start})"]) from None
-    return parse_table(source, path)
+
+
+def load_table(path: Path | str) -> list[StatusCode]:
+    """Read and validate the table; raise ``TableError`` naming every problem."""
+    return parse_table(read_source(path), path)
 
 
 def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[StatusCode]:

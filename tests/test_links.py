@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -62,8 +63,6 @@ def test_every_link_resolves(site: Site) -> None:
 
 def test_crawler_reports_a_broken_fragment(site: Site, tmp_path: Path) -> None:
     """The crawler itself can fail: a copy of the site with one bad anchor is reported."""
-    import shutil
-
     copy = tmp_path / "site"
     shutil.copytree(site.root, copy)
     page = copy / "en" / "index.html"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import CLASS_PAGES, LANGUAGES, OTHER_PAGES, Site
+from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, Site
 from status_table import HAN, StatusCode
 
 PAGES = (
@@ -186,10 +186,14 @@ def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode])
 def test_home_overview_links_every_code(site: Site, records: list[StatusCode]) -> None:
     for language in LANGUAGES:
         soup = site.soup(language, "index.html")
-        overview = soup.select_one("[data-search-exclude] table") or soup.select("table")[-1]
+        overview = soup.find("h2", id="overview").find_next("table")
         links = [a["href"] for a in overview.select("a[href]")]
         assert links == [f"{record.status_class}xx/#{record.anchor}" for record in records]
         assert "/409/" in soup.select_one("article").get_text()  # the short form is explained
+        # The table is kept out of search, so searches land on the codes' own sections.
+        index_root = site.root / LANGUAGE_PREFIX[language] / "search" / "search_index.json"
+        index = json.loads(index_root.read_text(encoding="utf-8"))
+        assert [doc["text"] for doc in index["docs"] if doc["location"] == "#overview"] == [""]
 
 
 def test_class_pages_open_with_their_helper(site: Site) -> None:
