@@ -11,6 +11,7 @@ to that language's root. The page template points those pages' search at their o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,16 @@ SEARCH_SETTINGS: dict[str, dict[str, Any]] = {
 
 INDEX_PATH = Path("search", "search_index.json")
 
-# An extra, never-displayed field holding each code section's identifying terms (see
-# status_render.search_keys). It outweighs titles, so that searching for what identifies a code
-# lands on that code rather than on a page or section that merely mentions it.
-EXTRA_FIELDS = {"keys": {"boost": 1e4}}
+# Extra, never-displayed fields of each code section. The identifying terms (see
+# status_render.search_keys) outweigh titles, so that searching for what identifies a code lands
+# on that code rather than on a page or section that merely mentions it. Other names of the code
+# (status_render.search_aliases) outweigh only the text, since they may prefix-match other queries.
+EXTRA_FIELDS = {"keys": {"boost": 1e4}, "aliases": {"boost": 100}}
+
+# Code blocks stay out of the index: every identifier worth finding (constants, Python and Django
+# names, exceptions) is in the keys, and code would add a third to the index every reader loads.
+# Material writes kept tags bare and escapes the text inside them, so this cannot overmatch.
+_CODE_BLOCK = re.compile(r"<pre>.*?</pre>\s*", re.S)
 
 
 def split_index(
@@ -64,6 +71,10 @@ def split_index(
         if language != default:
             entry = {**entry, "location": location[len(prefixes[language]) :]}
         entry = {**entry, **terms.get(language, {}).get(entry["location"], {})}
+        # A page's own entry (no #fragment) is its introduction; search finds the page by title,
+        # and the introductions only restate what the sections they introduce say.
+        text = entry["text"] if "#" in entry["location"] else ""
+        entry["text"] = _CODE_BLOCK.sub("", text)
         docs[language].append(entry)
 
     indexes = {}

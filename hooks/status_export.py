@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from status_render import page_name
+from status_render import page_name, search_excluded
 from status_table import StatusCode
 
 # The DRF release the table documents; the tests check it against the installed DRF.
@@ -199,4 +199,5 @@ def schema_page(records: Iterable[StatusCode], language: str) -> str:
     for field in FIELDS:
         meaning = getattr(field, language)
         lines.append(f"| `{field.name}` | {KIND_NAMES[language][field.kind]} | {meaning} |")
-    return "\n".join(lines) + "\n"
+    # The page's title and introduction are what a search for the export should find.
+    return search_excluded(["\n".join(lines)]) + "\n"

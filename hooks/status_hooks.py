@@ -127,6 +127,15 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return ""  # MkDocs skips writing a template that renders empty
 
 
+def search_fields(record: status_table.StatusCode, language: str) -> dict[str, str]:
+    """The hidden search fields of a code's section; empty ones are left out of the index."""
+    fields = {
+        "keys": status_render.search_keys(record, language),
+        "aliases": status_render.search_aliases(record),
+    }
+    return {name: value for name, value in fields.items() if value}
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built: per-language search, short links, the data export."""
@@ -136,9 +145,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     records = load_records(config)
     terms = {
         language: {
-            status_render.search_location(record): {
-                "keys": status_render.search_keys(record, language)
-            }
+            status_render.search_location(record): search_fields(record, language)
             for record in records
         }
         for language in i18n.build_languages

@@ -313,25 +313,39 @@ def wrong_name_notes(
     return notes
 
 
+def search_excluded(blocks: Sequence[str]) -> str:
+    """Blocks shown on the page but kept out of the search index (Material skips the element).
+
+    Search finds a code's section by its identifying terms (see search_keys) and by its
+    one-sentence summary, which is also what the result list previews. Indexing the rest (facts,
+    advice, notes) would triple the index every reader downloads, for terms the keys already hold.
+    """
+    body = "\n\n".join(blocks)
+    # A <section>, not a <div>: Material's indexer tells elements apart by tag name only, so the
+    # first inner <div> to close (an admonition, a code block) would end the exclusion early.
+    return f"<section data-search-exclude markdown>\n\n{body}\n\n</section>"
+
+
 def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
     labels = LABELS[language]
     text = record.text[language]
-    blocks = [
-        heading(record, language),
-        constant_block(record),
-        inline(text.summary),
-        "\n".join(fact_lines(record, language)),
-        *paragraphs(text.usage),
-    ]
+    details = ["\n".join(fact_lines(record, language)), *paragraphs(text.usage)]
     if text.drf:
-        blocks.append(admonition("info", labels["drf_note"], paragraphs(text.drf)))
+        details.append(admonition("info", labels["drf_note"], paragraphs(text.drf)))
     if record.wrong_names:
         notes = wrong_name_notes(record, language, by_code)
-        blocks.append(admonition("warning", labels["wrong_names"], notes))
+        details.append(admonition("warning", labels["wrong_names"], notes))
     if record.related:
         links = " · ".join(code_link(by_code[code], language) for code in record.related)
-        blocks.append(f"**{labels['related']}**{labels['colon']}{links}")
-    return "\n\n".join(blocks)
+        details.append(f"**{labels['related']}**{labels['colon']}{links}")
+    return "\n\n".join(
+        [
+            heading(record, language),
+            constant_block(record),
+            inline(text.summary),
+            search_excluded(details),
+        ]
+    )
 
 
 def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
@@ -343,19 +357,22 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
     source = foreign(wild.source, language)
     define = f"```python\n{wild.constant} = {record.code}\n```"
     notice = labels["not_in_drf_body"].format(source=source)
-    blocks = [
-        heading(record, language),
-        admonition("warning", labels["not_in_drf"], [notice, define]),
-        inline(text.summary),
-    ]
+    details = []
     if record.spec is not None:
         spec = f"[{escape(record.spec.doc)} §{escape(record.spec.section)}]({record.spec.url})"
-        blocks.append(f"- **{labels['spec']}**{labels['colon']}{spec}")
-    blocks += paragraphs(text.usage)
+        details.append(f"- **{labels['spec']}**{labels['colon']}{spec}")
+    details += paragraphs(text.usage)
     if record.related:
         links = " · ".join(code_link(by_code[code], language) for code in record.related)
-        blocks.append(f"**{labels['related']}**{labels['colon']}{links}")
-    return "\n\n".join(blocks)
+        details.append(f"**{labels['related']}**{labels['colon']}{links}")
+    return "\n\n".join(
+        [
+            heading(record, language),
+            search_excluded([admonition("warning", labels["not_in_drf"], [notice, define])]),
+            inline(text.summary),
+            search_excluded(details),
+        ]
+    )
 
 
 def wild_page(records: Iterable[StatusCode], language: str) -> str:
@@ -474,6 +491,23 @@ def search_keys(record: StatusCode, language: str) -> str:
     return " ".join(keys)
 
 
+def search_aliases(record: StatusCode) -> str:
+    """Other names a reader may hold for a code, for the index's hidden ``aliases`` field.
+
+    Python's ``HTTPStatus`` members, Django's response classes, DRF's exceptions, and the wrong
+    constants that circulate (the code's section explains the mistake). They get a field of their
+    own with a lower weight than the keys: search matches every term as a prefix, and names such
+    as ``NotAcceptable`` must not pull the "No …" queries away from the codes they name.
+    """
+    # Most HTTPStatus members are the English name in capitals, which the keys already hold.
+    known = {key.lower() for key in search_keys(record, "en").split()}
+    python = [
+        name for name in (*record.python.py311, *record.python.py313) if name.lower() not in known
+    ]
+    wrong = [wrong.name for wrong in record.wrong_names]
+    return " ".join(dict.fromkeys([*python, *record.django, *record.drf_exceptions, *wrong]))
+
+
 def overview(records: Iterable[StatusCode], language: str) -> str:
     """The home page's table of every code, kept out of search so searches land on the sections."""
     labels = LABELS[language]
@@ -488,7 +522,4 @@ def overview(records: Iterable[StatusCode], language: str) -> str:
         f"| {labels['overview_constant']} |\n|---|---|---|"
     )
     table = "\n".join([header, *rows])
-    return (
-        f"## {labels['overview']} {{ #overview }}\n\n"
-        f"<div data-search-exclude markdown>\n\n{table}\n\n</div>\n"
-    )
+    return f"## {labels['overview']} {{ #overview }}\n\n{search_excluded([table])}\n"

@@ -89,11 +89,41 @@ def test_search_box_finds_the_section(
         assert href.startswith("/en/") == (language == "en"), href
 
 
-def test_chinese_word_inside_a_description_is_found(page: Any, server: str) -> None:
-    # "乐观锁" (optimistic locking) appears only inside 409's explanation, never in a title.
+def test_chinese_word_inside_a_description_is_found(
+    page: Any, server: str, records: list[StatusCode]
+) -> None:
+    # "矛盾" (contradicts) is in 409's one-sentence summary, which search indexes, and in no title.
+    record = next(record for record in records if record.code == 409)
+    assert "矛盾" in record.text["zh"].summary and "矛盾" not in record.text["zh"].title
     page.goto(f"{server}/")
-    results = search(page, "乐观锁")
+    results = search(page, "矛盾")
     assert "/4xx/#http_409" in results
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_other_names_of_a_code_find_it(
+    page: Any, server: str, all_records: list[StatusCode], language: str
+) -> None:
+    """Python's and Django's names, DRF's exceptions and the wrong constants readers bring along:
+    each finds its code's section, first when no other code shares the name."""
+    holders: dict[str, list[str]] = {}
+    for record in all_records:
+        names = [*record.python.py311, *record.python.py313, *record.django, *record.drf_exceptions]
+        names += [wrong.name for wrong in record.wrong_names]
+        for name in dict.fromkeys(names):
+            target = f"/{LANGUAGE_PREFIX[language]}{page_name(record)}/#{record.anchor}"
+            holders.setdefault(name, []).append(target)
+    assert {"HTTP_307_RESERVED", "HttpResponseNotFound", "Throttled", "CONTENT_TOO_LARGE"} <= set(
+        holders
+    )
+    page.goto(f"{server}/{LANGUAGE_PREFIX[language]}")
+    answers = page.evaluate(RUN_QUERIES, list(holders))
+    wrong = {
+        name: (targets, answers[name][:3])
+        for name, targets in holders.items()
+        if set(answers[name][: len(targets)]) != set(targets)
+    }
+    assert not wrong, f"{len(wrong)} of {len(holders)} names miss: {wrong}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -174,7 +174,7 @@ def test_wild_codes_are_documented_and_not_in_drf(
             soup = site.soup(language, "wild/index.html")
             heading = soup.find("h2", id=record.anchor)
             assert heading is not None, (language, record.code)
-            warning = heading.find_next_sibling("div", class_="warning")
+            warning = heading.find_next("div", class_="warning")
             assert "rest_framework.status" in warning.find(class_="admonition-title").get_text()
             assert (
                 warning.find("pre").get_text().strip() == f"{record.wild.constant} = {record.code}"

@@ -115,7 +115,7 @@ def test_class_page_without_codes_is_an_error(records: list[StatusCode]) -> None
 
 def test_overview_is_kept_out_of_search(records: list[StatusCode]) -> None:
     html = to_html(status_render.overview(records, "zh"))
-    table = html.find("div", attrs={"data-search-exclude": True}).find("table")
+    table = html.find("section", attrs={"data-search-exclude": True}).find("table")
     assert len(table.find_all("tr")) == 1 + len(records)
 
 
@@ -158,6 +158,45 @@ def test_split_index_separates_languages_and_rebases_locations() -> None:
     assert indexes["zh"]["config"]["lang"] == ["zh"]
     assert indexes["en"]["config"]["fields"]["keys"]["boost"] > 1000
     assert "keys" not in indexes["zh"]["docs"][1]
+
+
+def test_split_index_keeps_code_and_page_introductions_out() -> None:
+    merged = {
+        "config": {"fields": {}},
+        "docs": [
+            {"location": "", "title": "Home", "text": "<p>Welcome</p>"},
+            {
+                "location": "#usage",
+                "title": "Usage",
+                "text": "<p>a</p> <pre><code>x = 1\n</code></pre> <p>b</p>",
+            },
+        ],
+    }
+    docs = search_split.split_index(merged, ["en"], "en", {})["en"]["docs"]
+    assert [doc["text"] for doc in docs] == ["", "<p>a</p> <p>b</p>"]
+
+
+def test_search_aliases_name_what_the_keys_do_not(records: list[StatusCode]) -> None:
+    by_code = {record.code: record for record in records}
+    assert status_render.search_aliases(by_code[404]).split() == [
+        "HttpResponseNotFound",
+        "NotFound",
+    ]
+    assert "HTTP_307_RESERVED" in status_render.search_aliases(by_code[307]).split()
+    # HTTPStatus.CONTENT_TOO_LARGE and REQUEST_ENTITY_TOO_LARGE are 413's names, already keys.
+    assert status_render.search_aliases(by_code[413]) == ""
+
+
+def test_code_section_keeps_only_its_summary_searchable(records: list[StatusCode]) -> None:
+    by_code = {record.code: record for record in records}
+    html = to_html(status_render.code_section(by_code[409], "zh", by_code))
+    excluded = html.find_all("section", attrs={"data-search-exclude": True})
+    assert (
+        len(excluded) == 1 and excluded[0].find("ul") and excluded[0].find(href="4xx.md#http_412")
+    )
+    searchable = [node for node in html.find_all(recursive=False) if node not in excluded]
+    assert [node.name for node in searchable] == ["h2", "div", "p"]  # heading, constant, summary
+    assert "乐观锁" in excluded[0].get_text()
 
 
 def test_split_index_refuses_a_language_without_entries() -> None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, Site
+from status_render import page_name
 from status_table import HAN, StatusCode
 
 PAGES = (
@@ -42,12 +43,16 @@ def code_headings(soup: BeautifulSoup) -> dict[str, Tag]:
 
 
 def section(heading: Tag) -> list[Tag]:
-    """The elements from a code heading up to the next h2."""
+    """The blocks from a code heading up to the next h2; the <section> that only keeps blocks
+    out of search is looked through."""
     nodes = []
     for sibling in heading.find_next_siblings():
         if sibling.name == "h2":
             break
-        nodes.append(sibling)
+        if sibling.name == "section":
+            nodes += sibling.find_all(recursive=False)
+        else:
+            nodes.append(sibling)
     return nodes
 
 
@@ -95,10 +100,11 @@ def test_both_languages_show_the_same_facts(site: Site, records: list[StatusCode
         fact_codes = {
             language: {
                 item.get_text()
-                for item in site.soup(language, page)
-                .find("h2", id=record.anchor)
-                .find_next_sibling("ul")
-                .find_all("code")
+                for item in next(
+                    node
+                    for node in section(site.soup(language, page).find("h2", id=record.anchor))
+                    if node.name == "ul"
+                ).find_all("code")
             }
             for language in LANGUAGES
         }
@@ -229,6 +235,23 @@ def test_wrong_names_point_to_the_right_constant(site: Site, records: list[Statu
             for wrong in record.wrong_names:
                 assert wrong.name in text
             assert f"status.{record.constant}" in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_indexes_each_code_by_its_summary(
+    site: Site, all_records: list[StatusCode], language: str
+) -> None:
+    """What the index holds for a code: its title, hidden keys, and the one-sentence summary."""
+    root = site.root / LANGUAGE_PREFIX[language]
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for record in all_records:
+        text = texts[f"{page_name(record)}/#{record.anchor}"]
+        plain = " ".join(re.sub(r"<[^>]+>|\u200b", "", text).split())
+        summary = " ".join(record.text[language].summary.replace("`", "").split())
+        assert plain == summary, record.code
+    assert not any("<pre>" in doc["text"] for doc in index["docs"])
+    assert all(doc["text"] == "" for doc in index["docs"] if "#" not in doc["location"])
 
 
 def test_search_index_per_language(site: Site) -> None:
