@@ -155,7 +155,7 @@ def test_split_index_separates_languages_and_rebases_locations() -> None:
         "text": "",
         "keys": "HTTP_409_CONFLICT",
     }
-    assert indexes["zh"]["config"]["lang"] == ["zh"]
+    assert "\\u200b" in indexes["zh"]["config"]["separator"]
     assert indexes["en"]["config"]["fields"]["keys"]["boost"] > 1000
     assert "keys" not in indexes["zh"]["docs"][1]
 
