@@ -148,12 +148,11 @@ FLAG_LABELS: dict[str, dict[str, str]] = {
 # entities so that raw HTML in the table shows as text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def _inert(text: str) -> str:
-    text = "".join(_HTML_SPECIAL.get(char, char) for char in text)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.translate(_HTML_SPECIAL))
 
 
 def escape(text: str) -> str:

@@ -17,15 +17,17 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of everything a build reads."""
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    """A throwaway copy of everything a build reads (of this project, or of another copy)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        source_path = source / name
+        if source_path.is_dir():
+            shutil.copytree(
+                source_path, target / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
-            shutil.copy2(source, target / name)
+            shutil.copy2(source_path, target / name)
     return target
 
 

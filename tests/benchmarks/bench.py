@@ -38,7 +38,7 @@ import status_table  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-RUNS = {"floor": 5, "lighthouse": 3, "search": 10}
+RUNS = {"floor": 5, "lighthouse": 3, "search": 10, "ready": 5}
 
 
 @dataclass
@@ -199,6 +199,15 @@ def percent(part: float, whole: float) -> str:
     return f"{part / whole * 100:.1f} %"
 
 
+def alternating_medians(builds: dict[str, Path], work: Path, runs: int) -> dict[str, float]:
+    """Median wall time of each project's build, taking turns so drift hits all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in builds}
+    for _ in range(runs):
+        for name, project in builds.items():
+            times[name].append(timed_build(project, work / f"site-{name}"))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def measure_build(work: Path) -> None:
     project = copy_project(work / "today")
     profiled_build(project)  # warm jieba's cache and the OS's file cache
@@ -213,8 +222,6 @@ def measure_build(work: Path) -> None:
     big_share = big["hooks"] / big["total"]
     report(f"hook share, table scaled to {entries} entries", percent(big["hooks"], big["total"]),
            "≤ 10 %", big_share <= 0.10)  # fmt: skip
-    ratio = big["total"] / today["total"]
-    report("build time at that scale / today", f"{ratio:.2f}×", "≤ 1.5×", ratio <= 1.5)
 
     jieba_share = today["jieba"] / today["total"]
     report("jieba share, warm cache", percent(today["jieba"], today["total"]), "≤ 15 %",
@@ -224,14 +231,24 @@ def measure_build(work: Path) -> None:
     report("jieba share, cold cache", percent(cold["jieba"], cold["total"]))
 
     floor = floor_project(copy_project(work / "floor"))
-    full_times, floor_times = [], []
-    for _ in range(RUNS["floor"]):  # alternate, so drift in the machine hits both alike
-        full_times.append(timed_build(project, work / "site-full"))
-        floor_times.append(timed_build(floor, work / "site-floor"))
-    full, bare = statistics.median(full_times), statistics.median(floor_times)
+    times = alternating_medians({"full": project, "floor": floor}, work, RUNS["floor"])
+    full, bare = times["full"], times["floor"]
     report("full build, median wall time", f"{full:.2f} s")
     report("floor build (no hook), median wall time", f"{bare:.2f} s")
     report("floor ratio", f"{full / bare:.2f}", "≤ 1.10", full / bare <= 1.10)
+
+    # The same at scale, with the floor beside it: how much of the growth MkDocs, Material and
+    # mkdocs-static-i18n bring on their own, with no hook at all.
+    scaled_floor = floor_project(copy_project(work / "scaled-floor", source=scaled))
+    times = alternating_medians({"scaled": scaled, "scaled-floor": scaled_floor}, work, 3)
+    ratio = times["scaled"] / full
+    value = f"{times['scaled']:.2f} s / {full:.2f} s = {ratio:.2f}×"
+    report(f"build time at {entries} entries / today (median wall time)", value, "≤ 1.5×",
+           ratio <= 1.5)  # fmt: skip
+    floor_growth = times["scaled-floor"] / bare
+    report(f"floor build at {entries} entries / floor today",
+           f"{times['scaled-floor']:.2f} s / {bare:.2f} s = {floor_growth:.2f}×")  # fmt: skip
+    report(f"floor ratio at {entries} entries", f"{times['scaled'] / times['scaled-floor']:.2f}")
 
 
 def measure_serve(work: Path, chromium: Any) -> None:
@@ -325,6 +342,19 @@ def first_result_ms(page: Any, query: str) -> float:
     return elapsed
 
 
+def search_ready_ms(chromium: Any, url: str) -> float:
+    """Milliseconds from navigation until Material's search worker reports its index ready."""
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(TIMING)
+        page.goto(url)
+        page.wait_for_function("() => window.__searchReady !== undefined", timeout=30_000)
+        return page.evaluate("window.__searchReady")
+    finally:
+        context.close()
+
+
 def measure_pages(site: Path, chromium: Any) -> None:
     with serving(site) as url:
         for prefix in ("", "en/"):
@@ -348,9 +378,14 @@ def measure_pages(site: Path, chromium: Any) -> None:
                    "≤ 80 KB gzip", loaded <= 80 * 1024)  # fmt: skip
             report(f"{label} search index, raw / gzip", f"{kb(len(index))} / {kb(gz(index))}",
                    "≤ 15 KB gzip", gz(index) <= 15 * 1024)  # fmt: skip
-            ready = page.evaluate("window.__searchReady")
-            report(f"{label} search index ready after navigation", f"{ready / 1000:.3f} s",
-                   "≤ 0.5 s", ready <= 500)  # fmt: skip
+            # Each navigation in a fresh context, so nothing is cached; the median, because a
+            # single page load on a shared 2-core machine varies by a tenth of a second.
+            readies = [page.evaluate("window.__searchReady")]
+            readies += [search_ready_ms(chromium, f"{url}/{prefix}4xx/")
+                        for _ in range(RUNS["ready"] - 1)]  # fmt: skip
+            ready = statistics.median(readies)
+            report(f"{label} search index ready after navigation, median of {len(readies)}",
+                   f"{ready / 1000:.3f} s", "≤ 0.5 s", ready <= 500)  # fmt: skip
             page.locator("input.md-search__input").click()
             queries = ["409", "HTTP_404_NOT_FOUND", "Conflict", "Too Many Requests", "Gone"]
             times = [
