@@ -312,7 +312,7 @@ def wrong_name_notes(
     return notes
 
 
-def search_excluded(blocks: Sequence[str], css_class: str = "") -> str:
+def search_excluded(blocks: Sequence[str]) -> str:
     """Blocks shown on the page but kept out of the search index (Material skips the element).
 
     Search finds a code's section by its identifying terms (see search_keys) and by its
@@ -322,12 +322,7 @@ def search_excluded(blocks: Sequence[str], css_class: str = "") -> str:
     body = "\n\n".join(blocks)
     # A <section>, not a <div>: Material's indexer tells elements apart by tag name only, so the
     # first inner <div> to close (an admonition, a code block) would end the exclusion early.
-    attributes = f' class="{css_class}"' if css_class else ""
-    return f"<section{attributes} data-search-exclude markdown>\n\n{body}\n\n</section>"
-
-
-# The class of a code's details, which the browser may leave unrendered while off screen.
-DETAILS_CLASS = "code-details"
+    return f"<section data-search-exclude markdown>\n\n{body}\n\n</section>"
 
 
 def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
@@ -347,7 +342,7 @@ def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
             heading(record, language),
             constant_block(record),
             inline(text.summary),
-            search_excluded(details, DETAILS_CLASS),
+            search_excluded(details),
         ]
     )
 
@@ -374,7 +369,7 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
             heading(record, language),
             search_excluded([admonition("warning", labels["not_in_drf"], [notice, define])]),
             inline(text.summary),
-            search_excluded(details, DETAILS_CLASS),
+            search_excluded(details),
         ]
     )
 
