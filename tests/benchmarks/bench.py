@@ -397,16 +397,28 @@ def measure_pages(site: Path, chromium: Any) -> None:
             context.close()
 
 
-def lighthouse(url: str, preset: str, out: Path) -> dict[str, float]:
+def lighthouse(url: str, preset: str, out: Path, attempts: int = 2) -> dict[str, float]:
+    """One Lighthouse run's category scores. A run that crashes or leaves a category unscored is
+    tried once more (Chromium on a loaded 2-core machine occasionally fails to start in time);
+    a second failure means the figure cannot be measured, and the benchmark stops."""
     args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
             "--only-categories=performance,accessibility,best-practices,seo",
             "--chrome-flags=--headless=new --no-sandbox"]  # fmt: skip
     if preset == "desktop":
         args.append("--preset=desktop")
-    subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
-                   capture_output=True, timeout=300)  # fmt: skip
-    categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
-    return {name: category["score"] * 100 for name, category in categories.items()}
+    problem = ""
+    for _ in range(attempts):
+        result = subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM},
+                                capture_output=True, text=True, timeout=300)  # fmt: skip
+        if result.returncode != 0:
+            problem = f"exit code {result.returncode}: {result.stderr.strip()[-2000:]}"
+            continue
+        categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
+        scores = {name: category["score"] for name, category in categories.items()}
+        if all(isinstance(score, (int, float)) for score in scores.values()):
+            return {name: score * 100 for name, score in scores.items()}
+        problem = f"unscored categories: {scores}"
+    raise RuntimeError(f"Lighthouse could not measure {url} ({preset}): {problem}")
 
 
 def measure_lighthouse(site: Path, work: Path) -> None:
