@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if command -v npm >/dev/null; then bash tests/install.sh; else bash tests/install.sh nodejs npm; fi
-npm ci --prefix tests/benchmarks --no-audit --no-fund --silent
+npm ci --prefix tests/benchmarks --no-audit --no-fund --loglevel=error
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python tests/benchmarks/bench.py "$@"
