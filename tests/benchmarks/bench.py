@@ -446,8 +446,20 @@ def print_table() -> None:
         print(f"| {f.name} | {f.value} | {f.target} | {met} |")
 
 
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop: the same machine runs up to a fifth slower at busy
+    times, so this puts the timings of two runs side by side."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - start
+
+
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", file=sys.stderr)
+    report("machine speed: 10⁷ additions in pure Python (lower is faster)",
+           f"{min(machine_speed() for _ in range(3)):.2f} s")  # fmt: skip
     # Groups of figures: all of them by default, or those named, e.g. `bench.py pages`.
     groups = set(sys.argv[1:]) or {"build", "serve", "pages", "lighthouse"}
     with tempfile.TemporaryDirectory() as folder:
