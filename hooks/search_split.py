@@ -66,6 +66,11 @@ def split_index(
     ``terms`` maps a language and a location (relative to that language's root) to extra fields.
     """
     prefixes = {language: f"{language}/" for language in languages if language != default}
+    # Pages holding code sections, whose introductions only preview the codes indexed below them.
+    code_pages = {
+        language: {location.split("#")[0] for location in locations}
+        for language, locations in terms.items()
+    }
     docs: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
     for entry in merged["docs"]:
         location = entry["location"]
@@ -75,10 +80,12 @@ def split_index(
         if language != default:
             entry = {**entry, "location": location[len(prefixes[language]) :]}
         entry = {**entry, **terms.get(language, {}).get(entry["location"], {})}
-        # A page's own entry (no #fragment) is its introduction; search finds the page by title,
-        # and the introductions only restate what the sections they introduce say.
-        text = entry["text"] if "#" in entry["location"] else ""
-        entry["text"] = _CODE_BLOCK.sub("", text)
+        # A page's own entry (no #fragment) holds its introduction. On a page of codes, search
+        # finds the page by its title and each code by its own section, so the preview goes.
+        is_introduction = "#" not in entry["location"]
+        if is_introduction and entry["location"] in code_pages.get(language, ()):
+            entry["text"] = ""
+        entry["text"] = _CODE_BLOCK.sub("", entry["text"])
         docs[language].append(entry)
 
     indexes = {}

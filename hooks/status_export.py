@@ -199,5 +199,5 @@ def schema_page(records: Iterable[StatusCode], language: str) -> str:
     for field in FIELDS:
         meaning = getattr(field, language)
         lines.append(f"| `{field.name}` | {KIND_NAMES[language][field.kind]} | {meaning} |")
-    # The page's title and introduction are what a search for the export should find.
+    # Search finds the page by its title and introduction, which name both files.
     return search_excluded(["\n".join(lines)]) + "\n"

@@ -431,7 +431,9 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
         rows.append("| " + " | ".join(cells) + " |")
     header = "| " + " | ".join(labels[column] for column in columns) + " |"
     rule = "|" + "---|" * len(columns)
-    return f"{labels['xref_legend']}\n\n" + "\n".join([header, rule, *rows]) + "\n"
+    # Every cell repeats a fact of a code's own section; search finds it there.
+    table = "\n".join([header, rule, *rows])
+    return f"{labels['xref_legend']}\n\n{search_excluded([table])}\n"
 
 
 def helper_block(status_class: int, language: str) -> str:

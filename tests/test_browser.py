@@ -89,7 +89,7 @@ def test_search_box_finds_the_section(
         assert href.startswith("/en/") == (language == "en"), href
 
 
-def test_chinese_word_inside_a_description_is_found(
+def test_chinese_word_of_a_summary_is_found(
     page: Any, server: str, records: list[StatusCode]
 ) -> None:
     # "矛盾" (contradicts) is in 409's one-sentence summary, which search indexes, and in no title.

@@ -174,7 +174,8 @@ def test_wild_codes_are_documented_and_not_in_drf(
             soup = site.soup(language, "wild/index.html")
             heading = soup.find("h2", id=record.anchor)
             assert heading is not None, (language, record.code)
-            warning = heading.find_next("div", class_="warning")
+            # The notice is the first block after the heading, kept out of search in a <section>.
+            warning = heading.find_next_sibling("section").find("div", class_="warning")
             assert "rest_framework.status" in warning.find(class_="admonition-title").get_text()
             assert (
                 warning.find("pre").get_text().strip() == f"{record.wild.constant} = {record.code}"

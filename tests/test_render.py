@@ -160,7 +160,7 @@ def test_split_index_separates_languages_and_rebases_locations() -> None:
     assert "keys" not in indexes["zh"]["docs"][1]
 
 
-def test_split_index_keeps_code_and_page_introductions_out() -> None:
+def test_split_index_keeps_code_and_code_page_introductions_out() -> None:
     merged = {
         "config": {"fields": {}},
         "docs": [
@@ -168,12 +168,16 @@ def test_split_index_keeps_code_and_page_introductions_out() -> None:
             {
                 "location": "#usage",
                 "title": "Usage",
-                "text": "<p>a</p> <pre><code>x = 1\n</code></pre> <p>b</p>",
+                "text": "<p>a</p> <pre><code>x\n</code></pre>",
             },
+            {"location": "4xx/", "title": "4xx", "text": "<p>Client errors</p>"},
+            {"location": "4xx/#http_409", "title": "409", "text": "<p>Conflict</p>"},
         ],
     }
-    docs = search_split.split_index(merged, ["en"], "en", {})["en"]["docs"]
-    assert [doc["text"] for doc in docs] == ["", "<p>a</p> <p>b</p>"]
+    terms = {"en": {"4xx/#http_409": {"keys": "409"}}}
+    docs = search_split.split_index(merged, ["en"], "en", terms)["en"]["docs"]
+    texts = [doc["text"] for doc in docs]
+    assert texts == ["<p>Welcome</p>", "<p>a</p> ", "", "<p>Conflict</p>"]
 
 
 def test_search_aliases_name_what_the_keys_do_not(records: list[StatusCode]) -> None:

@@ -38,6 +38,16 @@ def test_html_lang_attribute(site: Site, language: str) -> None:
         assert site.soup(language, page).html["lang"] == language, page
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_scripts_do_not_hold_up_the_first_paint(site: Site, language: str) -> None:
+    """overrides/main.html defers Material's bundle and site.js; the bundle still comes first."""
+    for page in PAGES:
+        scripts = site.soup(language, page).select("script[src]")
+        sources = [script["src"].rsplit("/", 1)[-1] for script in scripts]
+        assert sources[0].startswith("bundle.") and sources[-1] == "site.js", page
+        assert all(script.has_attr("defer") for script in scripts), page
+
+
 def code_headings(soup: BeautifulSoup) -> dict[str, Tag]:
     return {h2["id"]: h2 for h2 in soup.select("article h2[id^=http_]")}
 
@@ -251,7 +261,11 @@ def test_search_indexes_each_code_by_its_summary(
         summary = " ".join(record.text[language].summary.replace("`", "").split())
         assert plain == summary, record.code
     assert not any("<pre>" in doc["text"] for doc in index["docs"])
-    assert all(doc["text"] == "" for doc in index["docs"] if "#" not in doc["location"])
+    # Pages of codes are found by title and by their codes; other pages keep their introduction.
+    for name in ("1xx", "2xx", "3xx", "4xx", "5xx", "wild"):
+        assert texts[f"{name}/"] == "", name
+    assert "codes.csv" in texts["export/"] and "codes.json" in texts["export/"]
+    assert "HTTP_307_RESERVED" in texts[""]
 
 
 def test_search_index_per_language(site: Site) -> None:

@@ -86,7 +86,8 @@ def test_anchor_links(page: Any, subpath_server: str) -> None:
     page.goto(f"{subpath_server}/en/")
     page.locator('article a[href$="4xx/#http_409"]').first.click()
     page.wait_for_url(f"**{PREFIX}/en/4xx/#http_409")
-    page.locator("#http_409 ~ * a[href$='#http_412']").first.click()
+    # 409's related codes, in the details that follow its constant and summary.
+    page.locator("#http_409 + div + p + section a[href$='#http_412']").click()
     page.wait_for_url(f"**{PREFIX}/en/4xx/#http_412")
     page.wait_for_timeout(300)
     assert 0 <= page.locator("#http_412").bounding_box()["y"] <= 200
