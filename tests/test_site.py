@@ -38,16 +38,6 @@ def test_html_lang_attribute(site: Site, language: str) -> None:
         assert site.soup(language, page).html["lang"] == language, page
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_scripts_do_not_hold_up_the_first_paint(site: Site, language: str) -> None:
-    """overrides/main.html defers Material's bundle and site.js; the bundle still comes first."""
-    for page in PAGES:
-        scripts = site.soup(language, page).select("script[src]")
-        sources = [script["src"].rsplit("/", 1)[-1] for script in scripts]
-        assert sources[0].startswith("bundle.") and sources[-1] == "site.js", page
-        assert all(script.has_attr("defer") for script in scripts), page
-
-
 def code_headings(soup: BeautifulSoup) -> dict[str, Tag]:
     return {h2["id"]: h2 for h2 in soup.select("article h2[id^=http_]")}
 

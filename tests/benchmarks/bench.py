@@ -384,12 +384,18 @@ def measure_pages(site: Path, chromium: Any) -> None:
             report(f"{label} search index, raw / gzip", f"{kb(len(index))} / {kb(gz(index))}",
                    "≤ 15 KB gzip", gz(index) <= 15 * 1024)  # fmt: skip
             # Each navigation in a fresh context, so nothing is cached; the median, because a
-            # single page load on a shared 2-core machine varies by a tenth of a second.
-            readies = [search_ready_ms(chromium, f"{url}/{prefix}4xx/")
-                       for _ in range(RUNS["ready"])]  # fmt: skip
-            ready = statistics.median(readies)
-            report(f"{label} search index ready after navigation, median of {len(readies)}",
+            # single page load on a shared 2-core machine varies by a tenth of a second. A short
+            # page of the same site takes turns with it: what Material needs before any index.
+            readies: dict[str, list[float]] = {"4xx": [], "export": []}
+            for _ in range(RUNS["ready"]):
+                for name, samples in readies.items():
+                    samples.append(search_ready_ms(chromium, f"{url}/{prefix}{name}/"))
+            ready = statistics.median(readies["4xx"])
+            report(f"{label} search index ready after navigation, median of {RUNS['ready']}",
                    f"{ready / 1000:.3f} s", "≤ 0.5 s", ready <= 500)  # fmt: skip
+            short = statistics.median(readies["export"])
+            report(f"/{prefix}export/ (a short page, for reference) search index ready",
+                   f"{short / 1000:.3f} s")  # fmt: skip
             page.locator("input.md-search__input").click()
             queries = ["409", "HTTP_404_NOT_FOUND", "Conflict", "Too Many Requests", "Gone"]
             times = [
@@ -445,6 +451,11 @@ def measure_lighthouse(site: Path, work: Path) -> None:
                 value = " / ".join(f"{scores[name]:.0f}" for name in names)
                 report(f"Lighthouse {path} {preset}: perf / a11y / best practices / SEO", value,
                        f"{perf_target} / 100 / 100 / 100", met)  # fmt: skip
+        # For reference: a class page with 5 codes instead of 30, same template and assets.
+        runs = [lighthouse(f"{url}/1xx/", "mobile", work / f"lh-{i}.json")
+                for i in range(RUNS["lighthouse"])]  # fmt: skip
+        perf = statistics.median(run["performance"] for run in runs)
+        report("Lighthouse /1xx/ (5 codes, for reference) mobile: perf", f"{perf:.0f}")
 
 
 def print_table() -> None:
