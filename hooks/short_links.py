@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from status_render import page_name
+from status_render import section_url
 from status_table import StatusCode
 
 TEMPLATE = """<!doctype html>
@@ -33,8 +33,8 @@ def redirect_page(record: StatusCode, language: str, language_url: str) -> str:
 
     ``language_url`` is the published address of the language's root, for the canonical link.
     """
-    target = f"../{page_name(record)}/#{record.anchor}"
-    canonical = f"{language_url}{page_name(record)}/#{record.anchor}"
+    target = f"../{section_url(record)}"
+    canonical = f"{language_url}{section_url(record)}"
     return TEMPLATE.format(
         lang=language,
         title=escape(f"{record.code} {record.text[language].title}"),

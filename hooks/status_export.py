@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from status_render import page_name, search_excluded
+from status_render import search_excluded, section_url
 from status_table import StatusCode
 
 # The DRF release the table documents; the tests check it against the installed DRF.
@@ -67,7 +67,7 @@ FIELDS = (
         "string or null",
         "定义它的规范章节，如 `RFC 9110 §15.5.10`",
         "The defining specification section, such as `RFC 9110 §15.5.10`",
-        lambda r: f"{r.spec.doc} §{r.spec.section}" if r.spec else None,
+        lambda r: r.spec.label if r.spec else None,
     ),
     Field(
         "spec_url",
@@ -144,14 +144,14 @@ FIELDS = (
         "string",
         "中文页面上的位置，相对于网站根目录",
         "Where the code is on the Chinese site, relative to the site root",
-        lambda r: f"{page_name(r)}/#{r.anchor}",
+        section_url,
     ),
     Field(
         "url_en",
         "string",
         "英文页面上的位置，相对于网站根目录",
         "Where the code is on the English site, relative to the site root",
-        lambda r: f"en/{page_name(r)}/#{r.anchor}",
+        lambda r: f"en/{section_url(r)}",
     ),
 )
 

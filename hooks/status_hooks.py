@@ -34,14 +34,14 @@ def _table_path(config: MkDocsConfig) -> Path:
 
 @functools.lru_cache(maxsize=4)
 def _parse(source: str, path: str) -> tuple[status_table.StatusCode, ...]:
-    return tuple(status_table.parse_table(source, path))
+    records = tuple(status_table.parse_table(source, path))
+    status_table.require_classes(records, status_render.CLASS_HELPERS, path)
+    return records
 
 
 def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
     path = _table_path(config)
-    records = _parse(status_table.read_source(path), str(path))
-    status_table.require_classes(records, status_render.CLASS_HELPERS, path)
-    return records
+    return _parse(status_table.read_source(path), str(path))
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -145,8 +145,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     records = load_records(config)
     terms = {
         language: {
-            status_render.search_location(record): search_fields(record, language)
-            for record in records
+            status_render.section_url(record): search_fields(record, language) for record in records
         }
         for language in i18n.build_languages
     }

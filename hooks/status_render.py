@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from status_table import HAN, StatusCode
+from status_table import HAN, Spec, StatusCode
 
 # Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
 # against the installed DRF.
@@ -190,10 +190,14 @@ def page_name(record: StatusCode) -> str:
     return f"{record.status_class}xx" if record.in_drf else WILD_PAGE
 
 
+def section_target(record: StatusCode) -> str:
+    """A code's section as a Markdown link target; MkDocs validates it, as it names a .md file."""
+    return f"{page_name(record)}.md#{record.anchor}"
+
+
 def code_link(record: StatusCode, language: str) -> str:
-    """A Markdown link to a code's section; validated by MkDocs because it targets a .md file."""
     title = escape(record.text[language].title)
-    return f"[{record.code} {title}]({page_name(record)}.md#{record.anchor})"
+    return f"[{record.code} {title}]({section_target(record)})"
 
 
 def heading(record: StatusCode, language: str) -> str:
@@ -214,12 +218,18 @@ def _normalized(name: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", name.upper())
 
 
+def _drifts(name: str, record: StatusCode) -> bool:
+    """True when a name is not just DRF's constant name spelled another way."""
+    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])  # type: ignore[union-attr]
+
+
 def standard_name_differs(record: StatusCode) -> bool:
     """True when the registry's phrase is not just DRF's constant name spelled out."""
-    if record.standard_name is None:
-        return True
-    drf_name = record.constant.split("_", 2)[2]
-    return _normalized(record.standard_name) != _normalized(drf_name)
+    return record.standard_name is None or _drifts(record.standard_name, record)
+
+
+def spec_link(spec: Spec) -> str:
+    return f"[{escape(spec.label)}]({spec.url})"
 
 
 def fact_lines(record: StatusCode, language: str) -> list[str]:
@@ -230,7 +240,7 @@ def fact_lines(record: StatusCode, language: str) -> list[str]:
     if record.spec is None:
         spec = labels["no_spec"]
     else:
-        spec = f"[{escape(record.spec.doc)} §{escape(record.spec.section)}]({record.spec.url})"
+        spec = spec_link(record.spec)
     lines.append(f"**{labels['spec']}**{colon}{spec}")
 
     if standard_name_differs(record):
@@ -312,6 +322,12 @@ def wrong_name_notes(
     return notes
 
 
+def related_line(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
+    labels = LABELS[language]
+    links = " · ".join(code_link(by_code[code], language) for code in record.related)
+    return f"**{labels['related']}**{labels['colon']}{links}"
+
+
 def search_excluded(blocks: Sequence[str]) -> str:
     """Blocks shown on the page but kept out of the search index (Material skips the element).
 
@@ -335,8 +351,7 @@ def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
         notes = wrong_name_notes(record, language, by_code)
         details.append(admonition("warning", labels["wrong_names"], notes))
     if record.related:
-        links = " · ".join(code_link(by_code[code], language) for code in record.related)
-        details.append(f"**{labels['related']}**{labels['colon']}{links}")
+        details.append(related_line(record, language, by_code))
     return "\n\n".join(
         [
             heading(record, language),
@@ -358,12 +373,10 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
     notice = labels["not_in_drf_body"].format(source=source)
     details = []
     if record.spec is not None:
-        spec = f"[{escape(record.spec.doc)} §{escape(record.spec.section)}]({record.spec.url})"
-        details.append(f"- **{labels['spec']}**{labels['colon']}{spec}")
+        details.append(f"- **{labels['spec']}**{labels['colon']}{spec_link(record.spec)}")
     details += paragraphs(text.usage)
     if record.related:
-        links = " · ".join(code_link(by_code[code], language) for code in record.related)
-        details.append(f"**{labels['related']}**{labels['colon']}{links}")
+        details.append(related_line(record, language, by_code))
     return "\n\n".join(
         [
             heading(record, language),
@@ -379,10 +392,6 @@ def wild_page(records: Iterable[StatusCode], language: str) -> str:
     by_code = {record.code: record for record in records}
     sections = [wild_section(r, language, by_code) for r in records if not r.in_drf]
     return "\n\n".join(sections) + "\n"
-
-
-def _drifts(name: str, record: StatusCode) -> bool:
-    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])  # type: ignore[union-attr]
 
 
 def _cell(value: str, drift: bool = False) -> str:
@@ -415,7 +424,7 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
         if record.django_preserve_request:
             django.append(f"`{record.django_preserve_request}(…, preserve_request=True)`")
         cells = [
-            f"[{record.code}]({page_name(record)}.md#{record.anchor})",
+            f"[{record.code}]({section_target(record)})",
             f"`{record.constant}`",
             escape(record.drf_since or ""),
             _cell(
@@ -455,8 +464,9 @@ def class_page(records: Iterable[StatusCode], status_class: int, language: str) 
     return "\n\n".join([helper_block(status_class, language), *sections]) + "\n"
 
 
-def search_location(record: StatusCode) -> str:
-    """Where Material's search index places a code's section, relative to the language root."""
+def section_url(record: StatusCode) -> str:
+    """A code's section as a URL relative to its language's root: where search, the short links
+    and the export point."""
     return f"{page_name(record)}/#{record.anchor}"
 
 
@@ -513,7 +523,7 @@ def overview(records: Iterable[StatusCode], language: str) -> str:
     """The home page's table of every code, kept out of search so searches land on the sections."""
     labels = LABELS[language]
     rows = [
-        f"| [{record.code}]({page_name(record)}.md#{record.anchor}) "
+        f"| [{record.code}]({section_target(record)}) "
         f"| {escape(record.text[language].title)} | `{record.constant}` |"
         for record in records
         if record.in_drf

@@ -75,6 +75,11 @@ class Spec:
     section: str
     url: str
 
+    @property
+    def label(self) -> str:
+        """How the site and the export name the section, such as "RFC 9110 §15.5.10"."""
+        return f"{self.doc} §{self.section}"
+
 
 @dataclass(frozen=True)
 class PythonNames:
