@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +14,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from project import ROOT, copy_project, mkdocs_env  # noqa: F401 - re-exported to the tests
+from project import (  # noqa: F401 - re-exported to the tests
+    CHROMIUM,
+    ROOT,
+    copy_project,
+    mkdocs_env,
+    serving,
+)
 
 sys.path.insert(0, str(ROOT / "hooks"))
 # Guide snippets are plain modules under docs/snippets, imported by the tests that run them.
@@ -34,7 +37,6 @@ LANGUAGES = ("zh", "en")
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}
 CLASS_PAGES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 OTHER_PAGES = ("guide", "xref", "wild", "export")
-CHROMIUM = "/usr/bin/chromium"
 
 
 def run_mkdocs_build(
@@ -90,50 +92,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     result = run_mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return Site(site_dir, result.stderr)
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site under a path prefix, like a static host configured with one 404 page
-    per language."""
-
-    prefix = ""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(f"{self.prefix}/"):
-            return str(Path(self.directory) / "no such file")
-        return super().translate_path(path[len(self.prefix) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        root = Path(self.directory)
-        in_english = self.path.startswith(f"{self.prefix}/en/")
-        body = (root / "en" / "404.html" if in_english else root / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serving(root: Path, prefix: str = "") -> Iterator[str]:
-    """Serve ``root`` at http://127.0.0.1:<free port><prefix>/ for the duration of the block."""
-    handler_class = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    handler = functools.partial(handler_class, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture(scope="session")

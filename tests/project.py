@@ -1,16 +1,23 @@
-"""The project's own files, for tests and benchmarks that build edited copies of it."""
+"""What tests and benchmarks share: the project's files, builds of edited copies, a static host."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gzip
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by tests/install.sh
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -48,3 +55,63 @@ def start_serve(project: Path, output: IO[str] | int = subprocess.DEVNULL) -> tu
         stderr=subprocess.STDOUT if output is not subprocess.DEVNULL else subprocess.DEVNULL,
     )
     return server, port
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site like a static host: under a path prefix, with one 404 page per language,
+    and gzip for clients that ask for it when ``compress`` is set (as real hosts do)."""
+
+    prefix = ""
+    compress = False
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(f"{self.prefix}/"):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path(path[len(self.prefix) :])
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        root = Path(self.directory)
+        in_english = self.path.startswith(f"{self.prefix}/en/")
+        body = (root / "en" / "404.html" if in_english else root / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serving(root: Path, prefix: str = "", compress: bool = False) -> Iterator[str]:
+    """Serve ``root`` at http://127.0.0.1:<free port><prefix>/ for the duration of the block."""
+    handler_class = type("Handler", (_SiteHandler,), {"prefix": prefix, "compress": compress})
+    handler = functools.partial(handler_class, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -18,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,14 +26,13 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from project import ROOT, copy_project, mkdocs_env, start_serve  # noqa: E402
+from project import CHROMIUM, ROOT, copy_project, mkdocs_env, serving, start_serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import status_hooks  # noqa: E402
 import status_table  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 RUNS = {"builds": 5, "lighthouse": 3, "search": 10, "ready": 5}
 
@@ -132,50 +128,7 @@ def floor_project(project: Path) -> Path:
     return project
 
 
-# --- serving ----------------------------------------------------------------------------------
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """A static host: gzip for clients that ask for it (as any real host does), 404 pages."""
-
-    compress = False
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.compress and wants_gzip and path.is_file()):
-            super().do_GET()
-            return
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serving(root: Path, compress: bool = False) -> Iterator[str]:
-    handler = functools.partial(
-        type("Handler", (_Handler,), {"compress": compress}), directory=str(root)
-    )
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+# --- the browser --------------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
