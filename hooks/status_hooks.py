@@ -12,6 +12,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import exchange_data
+import exchange_render
 import search_split
 import short_links
 import status_export
@@ -44,6 +46,25 @@ def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
     return _parse(status_table.read_source(path), str(path))
 
 
+def load_exchanges(config: MkDocsConfig) -> exchange_data.Exchanges:
+    """The scenarios and messages, with what DRF sent; run once and cached (see exchange_data)."""
+    docs = Path(config.docs_dir)
+    codes = frozenset(record.code for record in load_records(config))
+    texts = tuple(status_table.read_source(docs / name) for name in EXCHANGE_FILES)
+    return _exchanges(texts, str(docs), codes)
+
+
+EXCHANGE_FILES = ("exchanges.yml", "messages.yml")
+
+
+@functools.lru_cache(maxsize=4)
+def _exchanges(texts: tuple[str, ...], docs: str, codes: frozenset[int]) -> exchange_data.Exchanges:
+    # Keyed on the files' text, so a serve rebuild after an edit reads them afresh.
+    del texts
+    cache = Path(docs).parent / ".cache"
+    return exchange_data.load(Path(docs), set(codes), cache)
+
+
 def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins["i18n"]
 
@@ -51,9 +72,12 @@ def _i18n(config: MkDocsConfig) -> Any:
 def on_config(config: MkDocsConfig) -> None:
     # Validate before MkDocs cleans or writes anything, so a bad table leaves the old site intact.
     load_records(config)
+    load_exchanges(config)
     # Rebuild when the table changes under `mkdocs serve`; it is excluded from the site itself.
-    if str(_table_path(config)) not in config.watch:
-        config.watch.append(str(_table_path(config)))
+    docs = Path(config.docs_dir)
+    for path in (_table_path(config), *(docs / name for name in EXCHANGE_FILES)):
+        if str(path) not in config.watch:
+            config.watch.append(str(path))
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -65,6 +89,7 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
     def rebuild_unless_table_is_invalid() -> None:
         try:
             load_records(config)
+            load_exchanges(config)
         except status_table.TableError as error:
             log.error(f"{error}\nStill serving the last good build; fix the table to rebuild.")
             return
@@ -84,16 +109,22 @@ GENERATED_PARTS = {
 
 
 def generated_markdown(
-    meta: dict[str, Any], records: tuple[status_table.StatusCode, ...], language: str, page: str
+    meta: dict[str, Any],
+    records: tuple[status_table.StatusCode, ...],
+    language: str,
+    page: str,
+    exchanges: exchange_data.Exchanges,
 ) -> str | None:
     """What the hook adds to a page, from its front matter; None for pages it does not own."""
     status_class = meta.get("status_class")
     part = meta.get("generated")
+    if part == "messages":
+        return exchange_render.messages_page(records, exchanges, language)
     if part is not None:
         if part not in GENERATED_PARTS:
             raise PluginError(
                 f"{page}: front matter 'generated' must be one of "
-                f"{', '.join(GENERATED_PARTS)}, got {part!r}"
+                f"{', '.join([*GENERATED_PARTS, 'messages'])}, got {part!r}"
             )
         return GENERATED_PARTS[part](records, language)
     if status_class is None:
@@ -103,15 +134,30 @@ def generated_markdown(
             f"{page}: front matter 'status_class' must be one of "
             f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
         )
-    return status_render.class_page(records, status_class, language)
+    shown = {
+        record.code: exchange_render.code_exchanges(record.code, exchanges, language)
+        for record in records
+    }
+    shown = {code: markdown for code, markdown in shown.items() if markdown}
+    note = exchange_render.provenance(exchanges, language) if shown else None
+    return status_render.class_page(records, status_class, language, shown, note)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "status_class" not in page.meta and "generated" not in page.meta:
-        return markdown
     language = _i18n(config).current_language
+    embeds = exchange_render.EMBED.search(markdown) is not None
+    if "status_class" not in page.meta and "generated" not in page.meta and not embeds:
+        return markdown
+    exchanges = load_exchanges(config)
+    if embeds:
+        try:
+            markdown = exchange_render.embed(markdown, exchanges, language, page.file.src_uri)
+        except KeyError as error:
+            raise PluginError(str(error.args[0])) from None
     records = load_records(config)
-    generated = generated_markdown(page.meta, records, language, page.file.src_uri)
+    generated = generated_markdown(page.meta, records, language, page.file.src_uri, exchanges)
+    if generated is None:
+        return markdown
     return f"{markdown.rstrip()}\n\n{generated}"
 
 

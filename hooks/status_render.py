@@ -8,7 +8,7 @@ the table is escaped: it can show code spans, but never becomes markup of its ow
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from status_table import HAN, Spec, StatusCode
 
@@ -341,12 +341,20 @@ def search_excluded(blocks: Sequence[str]) -> str:
     return f"<section data-search-exclude markdown>\n\n{body}\n\n</section>"
 
 
-def code_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
+def code_section(
+    record: StatusCode,
+    language: str,
+    by_code: dict[int, StatusCode],
+    exchanges: str | None = None,
+) -> str:
+    """A code's section; ``exchanges`` is the Markdown of its real exchanges, if it has any."""
     labels = LABELS[language]
     text = record.text[language]
     details = ["\n".join(fact_lines(record, language)), *paragraphs(text.usage)]
     if text.drf:
         details.append(admonition("info", labels["drf_note"], paragraphs(text.drf)))
+    if exchanges:
+        details.append(exchanges)
     if record.wrong_names:
         notes = wrong_name_notes(record, language, by_code)
         details.append(admonition("warning", labels["wrong_names"], notes))
@@ -453,15 +461,24 @@ def helper_block(status_class: int, language: str) -> str:
     return f"{sentence}\n\n{example}"
 
 
-def class_page(records: Iterable[StatusCode], status_class: int, language: str) -> str:
-    """What the hook appends to a class stub: the helper, then one section per code."""
+def class_page(
+    records: Iterable[StatusCode],
+    status_class: int,
+    language: str,
+    exchanges: Mapping[int, str] | None = None,
+    note: str | None = None,
+) -> str:
+    """What the hook appends to a class stub: the helper, an optional note, then one section per
+    code; ``exchanges`` maps a code to the Markdown of its real exchanges."""
     records = list(records)
     by_code = {record.code: record for record in records}
     own = [r for r in records if r.in_drf and r.status_class == status_class]
     if not own:
         raise ValueError(f"the table has no {status_class}xx codes")
-    sections = [code_section(record, language, by_code) for record in own]
-    return "\n\n".join([helper_block(status_class, language), *sections]) + "\n"
+    exchanges = exchanges or {}
+    sections = [code_section(r, language, by_code, exchanges.get(r.code)) for r in own]
+    head = [helper_block(status_class, language), *([note] if note else [])]
+    return "\n\n".join([*head, *sections]) + "\n"
 
 
 def section_url(record: StatusCode) -> str:

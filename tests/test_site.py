@@ -188,6 +188,10 @@ ALLOWED_LATIN = {
     "UTF-8",
     "GBK",
     "MDN",
+    "MB",
+    "KB",
+    "Cookie",
+    "URLconf",
 }
 
 

@@ -1,0 +1,165 @@
+"""Markdown for real exchanges and DRF's messages: small pure functions over exchange_data records.
+
+An exchange is two fenced ``http`` blocks (Pygments highlights them; the copy button copies them),
+under a caption that says what was set up. Captions and causes are table text, escaped like the
+rest (only code spans survive); requests, responses and messages are shown exactly as sent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from exchange_data import LANGUAGE_CODES, Exchanges, Message, Scenario
+from status_render import escape, inline, section_target
+from status_table import StatusCode
+
+LABELS = {
+    "zh": {
+        "exchanges": "实际交互",
+        "request": "请求",
+        "response": "响应",
+        "body_left_out": "（响应体从略：{size} 字节）",
+        "provenance": "本页的请求和响应都是构建网站时实际运行 DRF {drf}、Django {django}"
+        "（Python {python}）得到的：一个用 `startproject` 默认设置的新项目，"
+        '`LANGUAGE_CODE = "{code}"`，`USE_I18N = True`，所以 DRF 的消息是中文的；'
+        '英文页面用 `"en-us"`。`SecurityMiddleware` 和 `XFrameOptionsMiddleware` '
+        "给每个响应都加的安全头从略。",
+        "message_en": "英文（`en-us`）",
+        "message_zh": "中文（`zh-hans`）",
+        "message_codes": "状态码",
+        "message_cause": "原因",
+        "see_exchange": "实际交互：{links}",
+    },
+    "en": {
+        "exchanges": "Real exchanges",
+        "request": "Request",
+        "response": "Response",
+        "body_left_out": "(body left out: {size} bytes)",
+        "provenance": "Every request and response on this page was produced by running DRF "
+        "{drf} and Django {django} (Python {python}) while the site was built: a new project "
+        "with `startproject`'s settings, `LANGUAGE_CODE = \"{code}\"`, so DRF's messages are "
+        'in English; the Chinese pages use `"zh-hans"`. The security headers that '
+        "`SecurityMiddleware` and `XFrameOptionsMiddleware` add to every response are left out.",
+        "message_en": "English (`en-us`)",
+        "message_zh": "Chinese (`zh-hans`)",
+        "message_codes": "Code",
+        "message_cause": "Cause",
+        "see_exchange": "Real exchange: {links}",
+    },
+}
+
+# A line of its own in a hand-written page asks for a scenario's exchange there.
+EMBED = re.compile(r"^:::exchange ([a-z0-9-]+)[ \t]*$", re.M)
+
+
+def fence(language: str, text: str) -> str:
+    """A fenced block that no run of backticks inside the text can close."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return f"{marks}{language}\n{text}\n{marks}"
+
+
+def response_text(scenario: Scenario, language: str) -> str:
+    exchange = scenario.exchanges[language]
+    if scenario.job.get("show_body", True) or not exchange.body:
+        return exchange.response
+    head = "\n".join([exchange.status_line, *(f"{n}: {v}" for n, v in exchange.headers)])
+    size = len(exchange.body.encode("utf-8"))
+    return f"{head}\n\n{LABELS[language]['body_left_out'].format(size=size)}"
+
+
+def exchange_block(scenario: Scenario, language: str, *, anchor: bool) -> str:
+    """Caption, request and response; the caption carries the #ex-<id> anchor where asked."""
+    caption = inline(scenario.caption[language])
+    if anchor:
+        caption += f"\n{{: #{scenario.anchor} }}"
+    exchange = scenario.exchanges[language]
+    return "\n\n".join(
+        [caption, fence("http", exchange.request), fence("http", response_text(scenario, language))]
+    )
+
+
+def home(scenario: Scenario) -> int:
+    """The code whose section is the scenario's home, where its anchor lives."""
+    return scenario.codes[0]
+
+
+def exchange_target(scenario: Scenario, records: Mapping[int, StatusCode]) -> str:
+    return f"{section_target(records[home(scenario)]).split('#')[0]}#{scenario.anchor}"
+
+
+def code_exchanges(code: int, exchanges: Exchanges, language: str) -> str | None:
+    """The exchanges a code's section shows, or None when it has none."""
+    shown = exchanges.for_code(code)
+    if not shown:
+        return None
+    blocks = [f"**{LABELS[language]['exchanges']}**"]
+    blocks += [exchange_block(s, language, anchor=home(s) == code) for s in shown]
+    return "\n\n".join(blocks)
+
+
+def provenance(exchanges: Exchanges, language: str) -> str:
+    versions = exchanges.versions
+    return LABELS[language]["provenance"].format(
+        drf=versions["djangorestframework"],
+        django=versions["django"],
+        python=versions["python"],
+        code=LANGUAGE_CODES[language],
+    )
+
+
+def embed(markdown: str, exchanges: Exchanges, language: str, page: str) -> str:
+    """Replace each ``:::exchange <id>`` line with that exchange (no anchor: its home has it)."""
+    scenarios = exchanges.by_id()
+
+    def replace(match: re.Match[str]) -> str:
+        scenario_id = match.group(1)
+        if scenario_id not in scenarios:
+            raise KeyError(
+                f"{page}: ':::exchange {scenario_id}' names no scenario of exchanges.yml"
+            )
+        return exchange_block(scenarios[scenario_id], language, anchor=False)
+
+    return EMBED.sub(replace, markdown)
+
+
+def _code_links(codes: Iterable[int], records: Mapping[int, StatusCode]) -> str:
+    return " · ".join(f"[{code}]({section_target(records[code])})" for code in codes)
+
+
+def message_row(message: Message, records: Mapping[int, StatusCode], language: str) -> str:
+    cells = [
+        f"`{_code_span_safe(message.text['en'])}`",
+        f"`{_code_span_safe(message.text['zh'])}`",
+        _code_links(message.codes, records),
+        inline(message.cause[language]),
+    ]
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def _code_span_safe(text: str) -> str:
+    # A message is shown as code, exactly; a backtick inside it would end the span.
+    return " ".join(text.replace("`", "'").split())
+
+
+def messages_page(records: Iterable[StatusCode], exchanges: Exchanges, language: str) -> str:
+    """Every message, grouped by the first code it comes with, in the order of the codes."""
+    by_code = {record.code: record for record in records}
+    labels = LABELS[language]
+    header = (
+        f"| {labels['message_en']} | {labels['message_zh']} | {labels['message_codes']} "
+        f"| {labels['message_cause']} |\n|---|---|---|---|"
+    )
+    groups: dict[int, list[Message]] = {}
+    for message in exchanges.messages:
+        groups.setdefault(message.codes[0], []).append(message)
+    sections = []
+    for code in sorted(groups):
+        record = by_code[code]
+        title = escape(record.text[language].title)
+        rows = [message_row(message, by_code, language) for message in groups[code]]
+        sections.append(
+            f"## {code} {title} {{ #messages-{code} }}\n\n" + "\n".join([header, *rows])
+        )
+    return "\n\n".join(sections) + "\n"
