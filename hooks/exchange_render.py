@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from exchange_data import LANGUAGE_CODES, Exchanges, Message, Scenario
-from status_render import escape, inline, section_target
+from status_render import escape, inline, search_excluded, section_target
 from status_table import StatusCode
 
 LABELS = {
@@ -159,7 +159,7 @@ def messages_page(records: Iterable[StatusCode], exchanges: Exchanges, language:
         record = by_code[code]
         title = escape(record.text[language].title)
         rows = [message_row(message, by_code, language) for message in groups[code]]
-        sections.append(
-            f"## {code} {title} {{ #messages-{code} }}\n\n" + "\n".join([header, *rows])
-        )
+        # The table holds both languages; search finds each message on its code's section.
+        table = search_excluded(["\n".join([header, *rows])])
+        sections.append(f"## {code} {title} {{ #messages-{code} }}\n\n{table}")
     return "\n\n".join(sections) + "\n"

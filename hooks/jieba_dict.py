@@ -1,42 +1,45 @@
-"""Regenerate hooks/jieba_dict.txt: jieba's dictionary cut down to the words this site uses.
+"""jieba's dictionary cut down to the words this build's pages use, derived during the build.
 
 Material segments Chinese text for search with jieba, and loading jieba's full dictionary
-(349,046 words) was the largest single cost of a build. Segmentation only ever consults words
-that occur in the text being cut, and the dictionary's total frequency. So this file keeps every
-dictionary word that occurs anywhere in the Chinese pages, plus one placeholder entry that keeps
-the total unchanged: jieba then cuts this site's text exactly as with the full dictionary.
+(349,046 words) was the largest single cost of a build. Segmentation only ever consults words that
+occur in the text being cut, and the dictionary's total frequency. So the build keeps every
+dictionary word that occurs in the rendered pages, plus one placeholder entry that keeps the total
+unchanged: jieba then cuts this site's text exactly as with the full dictionary.
 
-Run after the Chinese text changes (tests/test_search_dict.py says when):
-    python hooks/jieba_dict.py SITE_DIR     # SITE_DIR: a site built with `mkdocs build`
+The pages are all rendered before any of them is indexed (MkDocs calls ``on_env`` in between), so
+the hook derives the dictionary there from the real HTML, and caches it under ``.cache/jieba/``
+keyed by the text it was cut for. Editing Chinese text needs no extra step.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
 
-OUTPUT = Path(__file__).with_name("jieba_dict.txt")
 # A private-use character: it never occurs in the pages, so this entry never matches anything.
 PLACEHOLDER = "\ue000"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 TAG = re.compile(r"<[^>]+>")
+KEEP = 8  # cached dictionaries kept (one per language, a few edits back)
 
 
-def han_runs(site_dir: Path) -> set[str]:
-    """Every run of Chinese characters on the pages of the default (Chinese) language."""
+def han_runs(html_pages: Iterable[str]) -> set[str]:
+    """Every run of Chinese characters in the pages' text. Tags are removed without a space, as
+    Material's indexer joins the text around them, so runs that span markup are whole here too."""
     runs: set[str] = set()
-    for page in site_dir.rglob("*.html"):
-        if page.relative_to(site_dir).parts[0] == "en":
-            continue
-        runs.update(HAN_RUN.findall(TAG.sub(" ", page.read_text(encoding="utf-8"))))
+    for html in html_pages:
+        runs.update(HAN_RUN.findall(TAG.sub("", html)))
     return runs
 
 
-def full_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
+@functools.cache
+def full_dictionary() -> tuple[dict[str, tuple[int, str]], int, int]:
+    """jieba's own dictionary (word → frequency and tag), its total frequency, its longest word."""
     words: dict[str, tuple[int, str]] = {}
     total = 0
     path = Path(jieba.__file__).with_name("dict.txt")
@@ -44,12 +47,11 @@ def full_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
         word, freq, *tag = line.split(" ")
         words[word] = (int(freq), tag[0] if tag else "")
         total += int(freq)  # summed over every line, as jieba does
-    return words, total
+    return words, total, max(map(len, words))
 
 
 def trimmed(runs: Iterable[str]) -> str:
-    words, total = full_dictionary()
-    longest = max(map(len, words))
+    words, total, longest = full_dictionary()
     used = {
         run[start:end]
         for run in runs
@@ -63,6 +65,14 @@ def trimmed(runs: Iterable[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":
-    OUTPUT.write_text(trimmed(han_runs(Path(sys.argv[1]))), encoding="utf-8")
-    print(f"wrote {OUTPUT}")
+def dictionary_for(runs: set[str], cache_dir: Path) -> Path:
+    """The trimmed dictionary for these runs, from the cache or written to it."""
+    key = hashlib.sha256("\n".join(sorted(runs)).encode("utf-8")).hexdigest()[:20]
+    path = cache_dir / "jieba" / f"{key}.txt"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(trimmed(runs), encoding="utf-8")
+        older = sorted(path.parent.glob("*.txt"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in older[KEEP:]:
+            stale.unlink()
+    return path

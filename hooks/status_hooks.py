@@ -14,6 +14,8 @@ from typing import Any
 
 import exchange_data
 import exchange_render
+import jieba
+import jieba_dict
 import search_split
 import short_links
 import status_export
@@ -61,8 +63,12 @@ EXCHANGE_FILES = ("exchanges.yml", "messages.yml")
 def _exchanges(texts: tuple[str, ...], docs: str, codes: frozenset[int]) -> exchange_data.Exchanges:
     # Keyed on the files' text, so a serve rebuild after an edit reads them afresh.
     del texts
-    cache = Path(docs).parent / ".cache"
-    return exchange_data.load(Path(docs), set(codes), cache)
+    return exchange_data.load(Path(docs), set(codes), _cache_dir(docs))
+
+
+def _cache_dir(docs_dir: str) -> Path:
+    """Derived files the build reuses between runs (never committed): beside docs/."""
+    return Path(docs_dir).parent / ".cache"
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -159,6 +165,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if generated is None:
         return markdown
     return f"{markdown.rstrip()}\n\n{generated}"
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    # Every page is rendered by now and none is indexed yet: give jieba the dictionary cut for
+    # exactly these pages (see jieba_dict), before Material's search segments the first one.
+    pages = [file.page.content or "" for file in files.documentation_pages() if file.page]
+    runs = jieba_dict.han_runs(pages)
+    jieba.set_dictionary(str(jieba_dict.dictionary_for(runs, _cache_dir(config.docs_dir))))
+    return env
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
