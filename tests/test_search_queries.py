@@ -1,0 +1,98 @@
+"""The development query sets for search (tests/search_queries/*.yml) are well formed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+import status_table
+import yaml
+from conftest import LANGUAGES, ROOT
+
+QUERIES = ROOT / "tests" / "search_queries"
+FIELDS = {"query", "codes", "kind"}
+KINDS = ("situation", "message", "symptom")
+MIN_QUERIES = 100
+MIN_PER_KIND = {"situation": 50, "message": 35, "symptom": 25}
+
+
+def load(language: str) -> list[dict[str, Any]]:
+    data = yaml.safe_load((QUERIES / f"{language}.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, list), f"{language}.yml: expected a list of mappings"
+    return data
+
+
+@pytest.fixture(scope="module")
+def table() -> list[status_table.StatusCode]:
+    return status_table.load_table(ROOT / "docs" / "codes.yml")
+
+
+def normalized(query: str) -> str:
+    return " ".join(query.casefold().split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_entries_have_the_three_fields(language: str) -> None:
+    problems = []
+    for index, entry in enumerate(load(language), start=1):
+        if not isinstance(entry, dict) or set(entry) != FIELDS:
+            problems.append(f"#{index}: expected exactly {sorted(FIELDS)}, got {entry!r}")
+            continue
+        query, codes, kind = entry["query"], entry["codes"], entry["kind"]
+        if not isinstance(query, str) or not query.strip() or query != query.strip():
+            problems.append(f"#{index}: query must be a non-empty string without outer spaces")
+        if (
+            not isinstance(codes, list)
+            or not codes
+            or any(type(code) is not int for code in codes)
+            or len(set(codes)) != len(codes)
+        ):
+            problems.append(f"#{index} {query!r}: codes must be a non-empty list of integers")
+        if kind not in KINDS:
+            problems.append(f"#{index} {query!r}: kind must be one of {KINDS}, got {kind!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_enough_queries_of_each_kind(language: str) -> None:
+    entries = load(language)
+    kinds = Counter(entry["kind"] for entry in entries)
+    assert len(entries) >= MIN_QUERIES
+    for kind, minimum in MIN_PER_KIND.items():
+        assert kinds[kind] >= minimum, f"{language}: {kinds[kind]} {kind} queries, want {minimum}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_code_is_in_the_table(language: str, table: list[status_table.StatusCode]) -> None:
+    known = {record.code for record in table}
+    unknown = [
+        (entry["query"], code)
+        for entry in load(language)
+        for code in entry["codes"]
+        if code not in known
+    ]
+    assert not unknown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_duplicate_queries(language: str) -> None:
+    counts = Counter(normalized(entry["query"]) for entry in load(language))
+    assert not [query for query, count in counts.items() if count > 1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_query_is_a_number_a_constant_or_a_standard_name(
+    language: str, table: list[status_table.StatusCode]
+) -> None:
+    """Numbers, constants and official names are tested elsewhere; these queries are phrasings."""
+    names = {normalized(r.constant) for r in table if r.constant}
+    names |= {normalized(f"status.{r.constant}") for r in table if r.constant}
+    names |= {normalized(r.standard_name) for r in table if r.standard_name}
+    bad = [
+        entry["query"]
+        for entry in load(language)
+        if re.fullmatch(r"\d+", entry["query"].strip()) or normalized(entry["query"]) in names
+    ]
+    assert not bad
