@@ -47,7 +47,17 @@ INDEX_PATH = Path("search", "search_index.json")
 # status_render.search_keys) outweigh titles, so that searching for what identifies a code lands
 # on that code rather than on a page or section that merely mentions it. Other names of the code
 # (status_render.search_aliases) outweigh only the text, since they may prefix-match other queries.
-EXTRA_FIELDS = {"keys": {"boost": 1e4}, "aliases": {"boost": 100}}
+EXTRA_FIELDS = {
+    "keys": {"boost": 1e4},
+    "terms": {"boost": 2e3},
+    "messages": {"boost": 2e3},
+    "aliases": {"boost": 100},
+    "advice": {"boost": 10},
+}
+
+# Every other entry (guide, troubleshooting, lifecycle, messages, page introductions) is scored
+# lower, so that a query both match lands on the code's section, with the explaining page next.
+OTHER_BOOST = 0.3
 
 # Code blocks stay out of the index: every identifier worth finding (constants, Python and Django
 # names, exceptions) is in the keys, and code would add a third to the index every reader loads.
@@ -86,6 +96,8 @@ def split_index(
         if is_introduction and entry["location"] in code_pages.get(language, ()):
             entry["text"] = ""
         entry["text"] = _CODE_BLOCK.sub("", entry["text"])
+        if entry["location"] not in terms.get(language, {}):
+            entry["boost"] = OTHER_BOOST
         docs[language].append(entry)
 
     indexes = {}

@@ -17,6 +17,7 @@ import exchange_render
 import jieba
 import jieba_dict
 import search_split
+import search_terms
 import short_links
 import status_export
 import status_render
@@ -188,15 +189,6 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return ""  # MkDocs skips writing a template that renders empty
 
 
-def search_fields(record: status_table.StatusCode, language: str) -> dict[str, str]:
-    """The hidden search fields of a code's section; empty ones are left out of the index."""
-    fields = {
-        "keys": status_render.search_keys(record, language),
-        "aliases": status_render.search_aliases(record),
-    }
-    return {name: value for name, value in fields.items() if value}
-
-
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built: per-language search, short links, the data export."""
@@ -204,9 +196,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n.building:
         return  # an inner, per-language build; the merged index does not exist yet
     records = load_records(config)
+    exchanges = load_exchanges(config)
+    cache = _cache_dir(config.docs_dir)
+    segment = search_terms.segmenter(search_terms.chinese_texts(records, exchanges), cache)
     terms = {
         language: {
-            status_render.section_url(record): search_fields(record, language) for record in records
+            status_render.section_url(record): search_terms.fields(
+                record, exchanges, language, segment if language == "zh" else str
+            )
+            for record in records
         }
         for language in i18n.build_languages
     }

@@ -67,6 +67,9 @@ ENTRY_FIELDS = (
 WILD_ENTRY_FIELDS = ("code", "wild", "spec", "related", *LANGUAGES)
 TEXT_FIELDS = ("title", "summary", "usage", "drf")
 OPTIONAL_TEXT_FIELDS = frozenset({"drf"})
+# Search terms: what readers type for the situation a code is for (see search_terms.py).
+TERMS_FIELD = "terms"
+MAX_TERM_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class Text:
     summary: str
     usage: str
     drf: str | None
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -519,9 +523,10 @@ def _wrong_name(entry: _Entry) -> Callable[[str, Any], WrongName | None]:
 
 
 def _read_text(entry: _Entry, language: str) -> Text | None:
-    block = entry.mapping(language, entry.value(language), TEXT_FIELDS)
+    block = entry.mapping(language, entry.value(language), (*TEXT_FIELDS, TERMS_FIELD))
     if block is None:
         return None
+    terms = _read_terms(entry, language, block.get(TERMS_FIELD, []))
     values: dict[str, str | None] = {}
     for name in TEXT_FIELDS:
         field = f"{language}.{name}"
@@ -531,7 +536,34 @@ def _read_text(entry: _Entry, language: str) -> Text | None:
         _check_language(entry, field, values[name], language)
     if any(values[name] is None for name in TEXT_FIELDS if name not in OPTIONAL_TEXT_FIELDS):
         return None
-    return Text(**values)  # type: ignore[arg-type]
+    return Text(**values, terms=terms)  # type: ignore[arg-type]
+
+
+def _read_terms(entry: _Entry, language: str, value: Any) -> tuple[str, ...]:
+    """A list of short, distinct phrases; in `en`, without Chinese characters."""
+    field = f"{language}.{TERMS_FIELD}"
+    seen: set[str] = set()
+
+    def check(item_field: str, item: Any) -> str | None:
+        text = entry.text(item_field, item)
+        if text is None:
+            return None
+        if len(text) > MAX_TERM_LENGTH:
+            entry.problem(item_field, f"{text!r} is longer than {MAX_TERM_LENGTH} characters")
+            return None
+        if "\n" in text:
+            entry.problem(item_field, f"{text!r} spans lines")
+            return None
+        if language == "en" and HAN.search(text):
+            entry.problem(item_field, "English text contains Chinese characters")
+            return None
+        if text.casefold() in seen:
+            entry.problem(item_field, f"{text!r} is listed twice")
+            return None
+        seen.add(text.casefold())
+        return text
+
+    return entry.listing(field, value, check)
 
 
 def _check_language(entry: _Entry, field: str, value: str | None, language: str) -> None:

@@ -1,0 +1,101 @@
+"""What search finds a code's section by, beyond its title and summary: hidden index fields.
+
+Readers arrive with a situation ("rate limit", "乐观锁"), a message DRF sent them, or a word from a
+code's advice. Each code section's index entry gets extra, never-displayed fields, weighted in
+search_split.EXTRA_FIELDS: the identifying keys and other names (status_render.search_keys and
+search_aliases), the situation terms of the table, DRF's messages that come with the code, and the
+advice text (usage and DRF notes). On the Chinese site the English terms and messages are
+indexed too, since many Chinese projects run DRF in English and their developers search in both.
+
+Chinese field text is cut into words with jieba, as Material cuts the text it indexes, using a
+dictionary cut for exactly these texts (jieba_dict), so words inside sentences are found.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import jieba
+import jieba_dict
+from exchange_data import Exchanges
+from status_render import search_aliases, search_keys
+from status_table import HAN, StatusCode
+
+Segment = Callable[[str], str]
+
+
+def plain(text: str) -> str:
+    """Table text as words: code spans are just words here."""
+    return " ".join(text.replace("`", " ").split())
+
+
+def messages_for(record: StatusCode, exchanges: Exchanges, language: str) -> list[str]:
+    """DRF's messages that come with the code, in the reader's language and, on the Chinese site,
+    in English as well."""
+    languages = ("zh", "en") if language == "zh" else ("en",)
+    texts = [m.text[lang] for m in exchanges.messages if record.code in m.codes for lang in languages]
+    return list(dict.fromkeys(texts))
+
+
+def terms_for(record: StatusCode, language: str) -> list[str]:
+    languages = ("zh", "en") if language == "zh" else ("en",)
+    return list(dict.fromkeys(term for lang in languages for term in record.text[lang].terms))
+
+
+# Left out of the advice: codes and snake_case names (HTTP_409_CONFLICT, bad_request). They
+# identify codes in the keys; repeated across other codes' advice, they would make those keys
+# common words to the scorer and let the wrong code win a search for a name or a number.
+_IDENTIFYING = re.compile(r"\b(?:\w*_\w*|[1-5]\d\d)\b")
+
+
+def advice_for(record: StatusCode, language: str) -> str:
+    text = record.text[language]
+    return plain(_IDENTIFYING.sub(" ", " ".join(part for part in (text.usage, text.drf) if part)))
+
+
+def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
+    """Each phrase as the reader types it and cut into words: Material's query side looks a
+    Chinese query up by its longest indexed prefix, so the whole phrase must be a token too."""
+    out = []
+    for phrase in phrases:
+        out.append(phrase)
+        if HAN.search(phrase):
+            out.append(segment(phrase))
+    return " ".join(out)
+
+
+def fields(record: StatusCode, exchanges: Exchanges, language: str, segment: Segment) -> dict[str, str]:
+    """The hidden search fields of a code's section; empty ones are left out of the index."""
+    values = {
+        "keys": search_keys(record, language),
+        "aliases": search_aliases(record),
+        "terms": whole_and_cut(terms_for(record, language), segment),
+        "messages": whole_and_cut(messages_for(record, exchanges, language), segment),
+        "advice": segment(advice_for(record, language)),
+    }
+    return {name: value for name, value in values.items() if value}
+
+
+def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[str]:
+    """Every text the Chinese index's hidden fields cut into words."""
+    texts: list[str] = []
+    for record in records:
+        texts += terms_for(record, "zh") + messages_for(record, exchanges, "zh")
+        texts.append(advice_for(record, "zh"))
+    return texts
+
+
+def segmenter(texts: Iterable[str], cache_dir: Path) -> Segment:
+    """Cut Chinese runs as Material does (words joined by U+200B), with a private tokenizer whose
+    dictionary covers these texts, so Material's own jieba setup is left alone."""
+    path = jieba_dict.dictionary_for(jieba_dict.han_runs(texts), cache_dir)
+    tokenizer = jieba.Tokenizer(dictionary=str(path))
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+    def segment(text: str) -> str:
+        return "\u200b".join(tokenizer.cut(text)) if HAN.search(text) else text
+
+    return segment
