@@ -58,9 +58,13 @@ def advice_for(record: StatusCode, language: str) -> str:
 
 def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
     """Each phrase as the reader types it and cut into words: Material's query side looks a
-    Chinese query up by its longest indexed prefix, so the whole phrase must be a token too."""
+    Chinese query up by its longest indexed prefix, so the whole phrase must be a token too.
+    Status codes in a phrase ("403 instead of 401") are left to the keys, as in the advice."""
     out = []
     for phrase in phrases:
+        phrase = _IDENTIFYING.sub(" ", phrase).strip()
+        if not phrase:
+            continue
         out.append(phrase)
         if HAN.search(phrase):
             out.append(segment(phrase))
@@ -73,10 +77,15 @@ def fields(record: StatusCode, exchanges: Exchanges, language: str, segment: Seg
         "keys": search_keys(record, language),
         "aliases": search_aliases(record),
         "terms": whole_and_cut(terms_for(record, language), segment),
-        "messages": whole_and_cut(messages_for(record, exchanges, language), segment),
+        "messages": _messages_field(messages_for(record, exchanges, language), segment),
         "advice": segment(advice_for(record, language)),
     }
     return {name: value for name, value in values.items() if value}
+
+
+def _messages_field(messages: list[str], segment: Segment) -> str:
+    # Readers paste whole response bodies, {"detail": "..."}: DRF's key is part of the message.
+    return f"detail {whole_and_cut(messages, segment)}" if messages else ""
 
 
 def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[str]:

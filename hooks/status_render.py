@@ -501,11 +501,16 @@ def search_keys(record: StatusCode, language: str) -> str:
     for every one of these terms and require the code's own section to come first.
     """
     keys = [str(record.code), record.constant or record.wild.constant]  # type: ignore[union-attr]
+    words: set[str] = set()
     for name in (record.text["en"].title, record.former_name):
         if name:
             # Hyphenated parts stay out: search splits them, and a short part such as the "Non"
             # of "Non-Authoritative" would prefix-match queries meant for other codes ("No ...").
-            keys += [_snake(name), *(word for word in name.split() if "-" not in word)]
+            # A former name adds only its new words ("Entity", not "Too Large" again), so that
+            # a renamed code does not outweigh its neighbours on the words they share.
+            new = [w for w in name.split() if "-" not in w and w.casefold() not in words]
+            words.update(word.casefold() for word in new)
+            keys += [_snake(name), *new]
     if language == "zh":
         title = record.text["zh"].title
         keys.append(title)
