@@ -376,7 +376,9 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
     notice = labels["not_in_drf_body"].format(source=source)
     facts = []
     if record.spec is not None:
-        facts.append(f"- **{labels['spec']}**{labels['colon']}{spec_link(record.spec)}")
+        # Appendix specifications are drafts named by identifiers, so mark them as English.
+        spec = f"[{foreign(record.spec.label, language)}]({record.spec.url})"
+        facts.append(f"- **{labels['spec']}**{labels['colon']}{spec}")
     if wild.sources:
         links = " · ".join(
             f"[{foreign(item.title, language)}]({item.url})" for item in wild.sources

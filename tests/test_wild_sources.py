@@ -123,3 +123,7 @@ def test_sources_render_in_both_languages() -> None:
     bare = load(wild_entry())
     assert "来源" not in wild_section(bare, "zh", {444: bare})
 
+
+def test_every_wild_entry_links_its_sources(wild_records: list[StatusCode]) -> None:
+    for record in wild_records:
+        assert record.wild is not None and record.wild.sources, record.code
