@@ -55,6 +55,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_constant": "DRF 常量",
         "not_in_drf": "不在 `rest_framework.status` 中",
         "not_in_drf_body": "DRF 没有这个状态码的常量；它来自 {source}。需要时在项目里自己定义：",
+        "sources": "来源",
         "xref_constant": "DRF 常量",
         "xref_drf_since": "加入 DRF",
         "xref_standard": "IANA / RFC 9110 名称",
@@ -106,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_in_drf": "Not in `rest_framework.status`",
         "not_in_drf_body": "DRF has no constant for this code; it comes from {source}. "
         "Define your own in your project if you need it:",
+        "sources": "Sources",
         "xref_constant": "DRF constant",
         "xref_drf_since": "Added in DRF",
         "xref_standard": "IANA / RFC 9110 name",
@@ -371,7 +373,8 @@ def code_section(
 
 
 def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
-    """A code met in the wild: clearly not DRF's, who emits it, and a constant to define."""
+    """A code met in the wild: clearly not DRF's, who emits it, a constant to define, and the
+    sources its claims rest on."""
     labels = LABELS[language]
     text = record.text[language]
     wild = record.wild
@@ -379,9 +382,17 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
     source = foreign(wild.source, language)
     define = f"```python\n{wild.constant} = {record.code}\n```"
     notice = labels["not_in_drf_body"].format(source=source)
-    details = []
+    facts = []
     if record.spec is not None:
-        details.append(f"- **{labels['spec']}**{labels['colon']}{spec_link(record.spec)}")
+        # Appendix specifications are drafts named by identifiers, so mark them as English.
+        spec = f"[{foreign(record.spec.label, language)}]({record.spec.url})"
+        facts.append(f"- **{labels['spec']}**{labels['colon']}{spec}")
+    if wild.sources:
+        links = " · ".join(
+            f"[{foreign(item.title, language)}]({item.url})" for item in wild.sources
+        )
+        facts.append(f"- **{labels['sources']}**{labels['colon']}{links}")
+    details = ["\n".join(facts)] if facts else []
     details += paragraphs(text.usage)
     if record.related:
         details.append(related_line(record, language, by_code))

@@ -40,6 +40,18 @@ SPEC_HOSTS = frozenset(
         "www.django-rest-framework.org",
     }
 )
+# Sources of the appendix's vendor claims may also point at the vendors' own documentation and
+# source code; still https only.
+SOURCE_HOSTS = SPEC_HOSTS | frozenset(
+    {
+        "nginx.org",
+        "developers.cloudflare.com",
+        "blog.cloudflare.com",
+        "github.com",
+        "developers.arcgis.com",
+        "developer.apple.com",
+    }
+)
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -109,12 +121,22 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A document that backs a claim about a code met in the wild; the title is shown as written,
+    in English, on both languages' pages."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Wild:
-    """A code that is not in rest_framework.status: who emits it, and a name for a project's own
-    constant."""
+    """A code that is not in rest_framework.status: who emits it, a name for a project's own
+    constant, and the documents its claims rest on."""
 
     source: str
     constant: str
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -416,10 +438,12 @@ def _read_code(entry: _Entry) -> int | None:
 
 
 def _read_wild(entry: _Entry, code: int | None) -> Wild | None:
-    raw = entry.mapping("wild", entry.value("wild"), ("source", "constant"))
+    raw = entry.mapping("wild", entry.value("wild"), ("source", "constant", "sources"))
     if raw is None:
         return None
     source = entry.text("wild.source", entry.value("wild.source", raw))
+    listed = raw.get("sources")  # optional; null means none, like an absent field
+    sources = entry.listing("wild.sources", [] if listed is None else listed, _source(entry))
     constant = entry.matching(
         "wild.constant", entry.value("wild.constant", raw), IDENTIFIER, "a Python name"
     )
@@ -430,7 +454,38 @@ def _read_wild(entry: _Entry, code: int | None) -> Wild | None:
         return None
     if source is None or constant is None:
         return None
-    return Wild(source=source, constant=constant)
+    return Wild(source=source, constant=constant, sources=sources)
+
+
+def _source(entry: _Entry) -> Callable[[str, Any], Source | None]:
+    def check(field: str, value: Any) -> Source | None:
+        raw = entry.mapping(field, value, ("title", "url"))
+        if raw is None:
+            return None
+        title = entry.text(f"{field}.title", entry.value(f"{field}.title", raw))
+        # Shown on the English page too, so it must be English like the `en` blocks.
+        _check_language(entry, f"{field}.title", title, "en")
+        url = _link(entry, f"{field}.url", entry.value(f"{field}.url", raw), SOURCE_HOSTS)
+        if title is None or url is None:
+            return None
+        return Source(title=title, url=url)
+
+    return check
+
+
+def _link(entry: _Entry, field: str, value: Any, hosts: frozenset[str]) -> str | None:
+    """An https URL on one of the allowed hosts, or None (reported)."""
+    url = entry.text(field, value)
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        entry.problem(field, f"{url!r} is not an https link")
+        return None
+    if parts.hostname not in hosts:
+        entry.problem(field, f"host {parts.hostname!r} is not one of {', '.join(sorted(hosts))}")
+        return None
+    return url
 
 
 def _read_spec(entry: _Entry) -> Spec | None:
@@ -442,16 +497,7 @@ def _read_spec(entry: _Entry) -> Spec | None:
         return None
     doc = entry.text("spec.doc", entry.value("spec.doc", spec))
     section = entry.text("spec.section", entry.value("spec.section", spec))
-    url = entry.text("spec.url", entry.value("spec.url", spec))
-    if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme != "https":
-            entry.problem("spec.url", f"{url!r} is not an https link")
-            url = None
-        elif parts.hostname not in SPEC_HOSTS:
-            allowed = ", ".join(sorted(SPEC_HOSTS))
-            entry.problem("spec.url", f"host {parts.hostname!r} is not one of {allowed}")
-            url = None
+    url = _link(entry, "spec.url", entry.value("spec.url", spec), SPEC_HOSTS)
     if doc is None or section is None or url is None:
         return None
     return Spec(doc=doc, section=section, url=url)

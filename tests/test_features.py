@@ -186,7 +186,7 @@ def test_wild_codes_are_documented_and_not_in_drf(
 def test_wild_page_snippets_work() -> None:
     from wild import own_codes
 
-    assert status.is_server_error(own_codes.HTTP_599_NETWORK_CONNECT_TIMEOUT)
+    assert status.is_server_error(own_codes.HTTP_599_NETWORK_CONNECT_TIMEOUT_ERROR)
     assert own_codes.upstream_failure(599).status_code == status.HTTP_504_GATEWAY_TIMEOUT
     assert own_codes.upstream_failure(520).status_code == status.HTTP_502_BAD_GATEWAY
 

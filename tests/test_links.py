@@ -9,12 +9,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import Site
-from status_table import SPEC_HOSTS
+from status_table import SOURCE_HOSTS
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url; links to it are internal
-# Hosts that pages may link to (never load from): the specification hosts the table allows, and
-# the theme's site, credited in the footer.
-LINKABLE_HOSTS = SPEC_HOSTS | {"squidfunk.github.io"}
+# Hosts that pages may link to (never load from): the specification and source hosts the table
+# allows, and the theme's site, credited in the footer.
+LINKABLE_HOSTS = SOURCE_HOSTS | {"squidfunk.github.io"}
 
 
 @functools.cache

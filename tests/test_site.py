@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, Site
 from status_render import page_name
-from status_table import HAN, StatusCode
+from status_table import HAN, SOURCE_HOSTS, StatusCode
 
 PAGES = (
     "index.html",
@@ -314,9 +314,6 @@ def test_each_language_has_its_own_404(site: Site) -> None:
     assert not HAN.search(en.select_one("article").get_text())
 
 
-EXTERNAL_OK_IN_LINKS = {"www.rfc-editor.org", "datatracker.ietf.org"}
-
-
 def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
     for language in LANGUAGES:
         for page in PAGES:
@@ -333,11 +330,14 @@ def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
 
 
 def test_links_out_are_to_the_cited_specifications(site: Site) -> None:
+    """Links out go only to specifications and, on the appendix, to the vendors' sources."""
     for language in LANGUAGES:
         for page in PAGES:
             for link in site.soup(language, page).select("article a[href]"):
-                host = urlsplit(link["href"]).netloc
-                assert not host or host in EXTERNAL_OK_IN_LINKS, (page, link["href"])
+                url = urlsplit(link["href"])
+                if url.netloc:
+                    assert url.scheme == "https", (page, link["href"])
+                    assert url.hostname in SOURCE_HOSTS, (page, link["href"])
 
 
 def test_language_switcher_links_to_the_same_page(site: Site) -> None:
