@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from status_render import search_excluded, section_url
-from status_table import StatusCode
+from status_render import LABELS, search_excluded, section_url
+from status_table import FLAGS, StatusCode
 
 # The DRF release the table documents; the tests check it against the installed DRF.
 DRF_VERSION = "3.18.3"
@@ -50,8 +50,11 @@ FIELDS = (
     Field(
         "drf_since",
         "string",
-        "加入这个常量的 DRF 版本",
-        "The DRF release that added the constant",
+        "最早以这个名字提供这个常量的 DRF 版本，`0.1` 指最初的 `status` 模块。"
+        "511 记为 `2.1.1`：2.0.0 加入时拼错成 `HTTP_511_NETWORD_AUTHENTICATION_REQUIRED`",
+        "The first DRF release with the constant under this name, `0.1` being the original "
+        "`status` module. 511 reads `2.1.1`: 2.0.0 added it misspelled, as "
+        "`HTTP_511_NETWORD_AUTHENTICATION_REQUIRED`",
         lambda r: r.drf_since,
     ),
     Field("title_zh", "string", "中文名称", "The Chinese term", lambda r: r.text["zh"].title),
@@ -79,15 +82,22 @@ FIELDS = (
     Field(
         "standard_name",
         "string or null",
-        "IANA / RFC 9110 的名称；未登记时为空",
-        "The IANA / RFC 9110 name; null when the code is not registered",
+        "IANA 登记表中的名称，未登记时为 `null`。登记表写在名称后面的状态不算在内，由 `flags` "
+        "表示：510 登记为 `Not Extended (OBSOLETED)`，这里是 `Not Extended`。306 和 418 "
+        "在登记表中只有 `(Unused)`，没有别的名称，这里就是 `(Unused)`",
+        "The name in the IANA registry, `null` when the code is not registered. A status the "
+        "registry writes after a name is left out, as `flags` holds it: 510, registered as "
+        "`Not Extended (OBSOLETED)`, reads `Not Extended`. 306 and 418, which the registry "
+        "lists only as `(Unused)`, with no other name, read `(Unused)`",
         lambda r: r.standard_name,
     ),
     Field(
         "former_name",
         "string or null",
-        "RFC 9110 改名前的旧称",
-        "The name before RFC 9110 renamed the code",
+        "较早的名称，出自 RFC 2616 或 RFC 4918：DRF 的常量沿用它，它也是 Python 3.12 "
+        "及更早版本的主名称；DRF 的常量用的就是现行名称时为 `null`",
+        "The older name, from RFC 2616 or RFC 4918, which DRF's constant keeps and which was "
+        "Python's canonical name up to 3.12; `null` where DRF's constant has the current name",
         lambda r: r.former_name,
     ),
     Field(
@@ -100,7 +110,7 @@ FIELDS = (
     Field(
         "python_3_13",
         "list of strings",
-        "Python 3.13 起的成员名，规范名在前",
+        "Python 3.13 起的成员名，主名称在前",
         "The member names from Python 3.13 on, canonical name first",
         lambda r: list(r.python.py313),
     ),
@@ -135,8 +145,8 @@ FIELDS = (
     Field(
         "flags",
         "list of strings",
-        "标记：`unused`、`unregistered`、`obsoleted`、`deprecated`、`experimental`、`webdav`",
-        "Flags: `unused`, `unregistered`, `obsoleted`, `deprecated`, `experimental`, `webdav`",
+        "标记，含义见[下文](#flags)",
+        "Flags, explained [below](#flags)",
         lambda r: list(r.flags),
     ),
     Field(
@@ -154,6 +164,29 @@ FIELDS = (
         lambda r: f"en/{section_url(r)}",
     ),
 )
+
+# What each value of `flags` means (the class pages show the flags as status_render.FLAG_LABELS).
+FLAG_MEANINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "unused": "IANA 登记表把这个编号列为 `(Unused)`，即编号保留，不能另作他用",
+        "unregistered": "IANA 登记表中没有这个状态码",
+        "obsoleted": "IANA 登记表把它标为 `(OBSOLETED)`，即已废止",
+        "deprecated": "定义它的规范已弃用它，新接口不应再发送",
+        "experimental": "定义它的 RFC 是实验性的，不在标准轨道上",
+        "webdav": "来自 WebDAV 的规范（RFC 2518、RFC 4918 或 RFC 5842），RFC 9110 没有定义它",
+    },
+    "en": {
+        "unused": "the registry lists the number as `(Unused)`, that is, reserved and not to be "
+        "given another meaning",
+        "unregistered": "the code is not in the IANA registry",
+        "obsoleted": "the registry marks it `(OBSOLETED)`, that is, obsoleted",
+        "deprecated": "the defining specification deprecates it, so new APIs should not send it",
+        "experimental": "an Experimental RFC defines it, not a standards-track one",
+        "webdav": "a WebDAV specification (RFC 2518, RFC 4918 or RFC 5842) defines it, not "
+        "RFC 9110",
+    },
+}
+FLAGS_HEADING = {"zh": "标记的含义 { #flags }", "en": "What the flags mean { #flags }"}
 
 KIND_NAMES = {
     "zh": {
@@ -181,8 +214,13 @@ def to_json(records: Iterable[StatusCode]) -> str:
 
 
 def to_csv(records: Iterable[StatusCode]) -> str:
-    """The same rows as the JSON; lists are joined with spaces, null is an empty cell."""
+    """The same rows as the JSON; lists are joined with spaces, null is an empty cell.
+
+    The text starts with a byte order mark: without it, Excel on a Chinese-language Windows reads
+    the file as GBK and garbles every Chinese column.
+    """
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(field.name for field in FIELDS)
     for row in rows(records):
@@ -199,5 +237,16 @@ def schema_page(records: Iterable[StatusCode], language: str) -> str:
     for field in FIELDS:
         meaning = getattr(field, language)
         lines.append(f"| `{field.name}` | {KIND_NAMES[language][field.kind]} | {meaning} |")
+    colon = LABELS[language]["colon"]
+    flags = [f"- `{flag}`{colon}{FLAG_MEANINGS[language][flag]}" for flag in FLAGS]
     # Search finds the page by its title and introduction, which name both files.
-    return search_excluded(["\n".join(lines)]) + "\n"
+    return (
+        "\n\n".join(
+            [
+                search_excluded(["\n".join(lines)]),
+                f"## {FLAGS_HEADING[language]}",
+                search_excluded(["\n".join(flags)]),
+            ]
+        )
+        + "\n"
+    )

@@ -25,16 +25,17 @@ CLASS_HELPERS = {
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "spec": "规范",
-        "no_spec": "无：没有任何 RFC 定义这个状态码",
+        "no_spec": "没有任何 RFC 定义这个状态码",
         "standard_name": "标准名称",
-        "unregistered": "无：IANA 登记表中没有这个状态码",
+        "unregistered": "IANA 登记表中没有这个状态码",
         "standard_source": "IANA / RFC 9110",
-        "former_name": "旧称 {name}，DRF 常量和 Python 3.12 及更早版本仍沿用旧称",
+        "former_gap": "；",
+        "former_name": "此前名为 {name}，DRF 的常量沿用这个名字，"
+        "它也是 Python 3.12 及更早版本的主名称",
         "python": "Python",
-        "python_none": "无：`http.HTTPStatus` 没有这个状态码",
-        "python_since": "Python {version} 起",
-        "python_renamed": "Python 3.13 起为 {new}，旧名 {old} 保留为别名；"
-        "Python 3.12 及更早为 {old}",
+        "python_none": "`http.HTTPStatus` 没有这个状态码",
+        "python_since": "{version} 起",
+        "python_renamed": "3.12 及更早为 {old}；3.13 起为 {new}，旧名仍可作为别名使用",
         "django": "Django",
         "django_preserve": "{call}（Django 5.2 起）",
         "drf_exceptions": "DRF 异常",
@@ -43,8 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flags": "标记",
         "drf_note": "DRF 的默认行为",
         "wrong_names": "常见错误写法",
-        "wrong_name": "{wrong}：`rest_framework.status` 中没有这个名字，"
-        "使用它会抛出 `AttributeError`。正确的常量是 {right}。",
+        "wrong_name": "{wrong}：`rest_framework.status` 中没有这个名字，{access} 会抛出 "
+        "`AttributeError`，{import_} 会抛出 `ImportError`。正确的常量是 {right}。",
         "confused_with": "这个名字错借了 {link} 的常量名。",
         "related": "对比",
         "helper": "判断一个状态码是否属于本类，可以用 {helper}：它只比较数值范围"
@@ -65,7 +66,9 @@ LABELS: dict[str, dict[str, str]] = {
         "xref_django": "Django 响应类",
         "xref_exceptions": "DRF 异常",
         "xref_earliest": "≤ 3.6",
+        "xref_alias": "别名",
         "xref_legend": "≠ 表示这个名称与 DRF 常量名不一致；— 表示没有对应项。"
+        "“别名”是 Python 3.13 仍然接受的旧成员名，用旧名的代码在 3.13 上照常运行。"
         "“≤ 3.6” 表示在核对过的最早版本 Python 3.6 中已经存在。",
         "list_separator": "、",
         "sentence_gap": "",
@@ -75,27 +78,29 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "spec": "Specification",
-        "no_spec": "None: no RFC defines this code",
+        "no_spec": "no RFC defines this code",
         "standard_name": "Standard name",
-        "unregistered": "None: the code is not in the IANA registry",
+        "unregistered": "the code is not in the IANA registry",
         "standard_source": "IANA / RFC 9110",
-        "former_name": "formerly {name}, which DRF's constant and Python 3.12 and earlier "
-        "still use",
+        "former_gap": ", ",
+        "former_name": "formerly {name}, which DRF's constant keeps and which was Python's "
+        "canonical name for the code up to 3.12",
         "python": "Python",
-        "python_none": "None: `http.HTTPStatus` has no member for this code",
-        "python_since": "since Python {version}",
-        "python_renamed": "{new} since Python 3.13, with the old name {old} kept as an alias; "
-        "{old} in Python 3.12 and earlier",
+        "python_none": "`http.HTTPStatus` has no member for this code",
+        "python_since": "since {version}",
+        "python_renamed": "{old} up to 3.12, and {new} from 3.13, which keeps the old name as an "
+        "alias",
         "django": "Django",
         "django_preserve": "{call} (Django 5.2 and later)",
         "drf_exceptions": "DRF exceptions",
         "drf_since": "Added in DRF",
         "drf_original": "{version} (the original `status` module)",
-        "flags": "Status",
+        "flags": "Flags",
         "drf_note": "What DRF does by itself",
         "wrong_names": "Wrong names in circulation",
-        "wrong_name": "{wrong}: there is no such name in `rest_framework.status`; using it raises "
-        "`AttributeError`. The correct constant is {right}.",
+        "wrong_name": "{wrong}: there is no such name in `rest_framework.status`, so {access} "
+        "raises `AttributeError` and {import_} raises `ImportError`. The correct constant is "
+        "{right}.",
         "confused_with": "The name is borrowed by mistake from {link}.",
         "related": "Compare",
         "helper": "To test whether a code belongs to this class, use {helper}. It only compares "
@@ -117,8 +122,10 @@ LABELS: dict[str, dict[str, str]] = {
         "xref_django": "Django response class",
         "xref_exceptions": "DRF exceptions",
         "xref_earliest": "≤ 3.6",
+        "xref_alias": "alias",
         "xref_legend": "≠ marks a name that differs from DRF's constant; — means there is none. "
-        "“≤ 3.6” means present in Python 3.6, the earliest version checked.",
+        "“alias” marks an old member name that Python 3.13 still accepts, so code that uses it "
+        "keeps working there. “≤ 3.6” means present in Python 3.6, the earliest version checked.",
         "list_separator": ", ",
         "sentence_gap": " ",
         "colon": ": ",
@@ -255,7 +262,7 @@ def fact_lines(record: StatusCode, language: str) -> list[str]:
             )
             if record.former_name:
                 former = labels["former_name"].format(name=foreign(record.former_name, language))
-                name = f"{name}{labels['list_separator']}{former}"
+                name = f"{name}{labels['former_gap']}{former}"
         lines.append(f"**{labels['standard_name']}**{colon}{name}")
 
     lines.append(f"**{labels['python']}**{colon}{python_names(record, language)}")
@@ -315,7 +322,10 @@ def wrong_name_notes(
     notes = []
     for wrong in record.wrong_names:
         note = labels["wrong_name"].format(
-            wrong=f"`{wrong.name}`", right=f"`status.{record.constant}`"
+            wrong=f"`{wrong.name}`",
+            access=f"`status.{wrong.name}`",
+            import_=f"`from rest_framework.status import {wrong.name}`",
+            right=f"`status.{record.constant}`",
         )
         if wrong.confused_with is not None:
             link = code_link(by_code[wrong.confused_with], language)
@@ -439,6 +449,11 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
         standard = record.standard_name or "—"
         py311 = f"`{python.py311[0]}`" if python.py311 else "—"
         py313 = f"`{python.py313[0]}`" if python.py313 else "—"
+        # Python 3.13 kept the old names as aliases: show them, so the old name is not read as gone.
+        aliases = [
+            f"`{name}`{labels['open_paren']}{labels['xref_alias']}{labels['close_paren']}"
+            for name in python.py313[1:]
+        ]
         django = [f"`{name}`" for name in record.django]
         if record.django_preserve_request:
             django.append(f"`{record.django_preserve_request}(…, preserve_request=True)`")
@@ -451,7 +466,9 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
                 record.standard_name is not None and standard_name_differs(record),
             ),
             _cell(py311, bool(python.py311) and _drifts(python.py311[0], record)),
-            _cell(py313, bool(python.py313) and _drifts(python.py313[0], record)),
+            "<br>".join(
+                [_cell(py313, bool(python.py313) and _drifts(python.py313[0], record)), *aliases]
+            ),
             python.since or (labels["xref_earliest"] if python.py311 else "—"),
             "<br>".join(django) or "—",
             "<br>".join(f"`{name}`" for name in record.drf_exceptions) or "—",
@@ -507,8 +524,9 @@ def search_keys(record: StatusCode, language: str) -> str:
 
     The number (which the guide's headings also carry); the constant; each English name both as
     words and as one token (so that "Found" finds 302
-    rather than "Not Found", which lunr cannot tell apart by title alone), including the former
-    name of codes RFC 9110 renamed; and, in Chinese, the Chinese term. The browser tests search
+    rather than "Not Found", which lunr cannot tell apart by title alone), including the older name
+    that DRF's constant keeps where the registry's name has changed (413, 414, 416, 422); and, in
+    Chinese, the Chinese term. The browser tests search
     for every one of these terms and require the code's own section to come first.
     """
     keys = [str(record.code), record.constant or record.wild.constant]  # type: ignore[union-attr]

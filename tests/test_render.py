@@ -102,6 +102,88 @@ def test_renamed_code_shows_both_names(records: list[StatusCode]) -> None:
         assert "UNPROCESSABLE_CONTENT" in text and "UNPROCESSABLE_ENTITY" in text
 
 
+def fact_line(records: list[StatusCode], code: int, language: str, label: str) -> str:
+    """The text after "**label**: " in one of a code's fact lines."""
+    prefix = f"- **{label}**{status_render.LABELS[language]['colon']}"
+    record = record_by_code(records, code)
+    lines = [line for line in status_render.fact_lines(record, language) if line.startswith(prefix)]
+    assert len(lines) == 1, (code, language, label)
+    return lines[0].removeprefix(prefix)
+
+
+def test_missing_facts_read_as_one_statement(records: list[StatusCode]) -> None:
+    """509: a fact that does not exist is said once, after the label, not as "None: ..."."""
+    assert fact_line(records, 509, "zh", "规范") == "没有任何 RFC 定义这个状态码"
+    assert fact_line(records, 509, "zh", "标准名称") == "IANA 登记表中没有这个状态码"
+    assert fact_line(records, 509, "zh", "Python") == "`http.HTTPStatus` 没有这个状态码"
+    assert fact_line(records, 509, "en", "Specification") == "no RFC defines this code"
+    assert fact_line(records, 509, "en", "Standard name") == "the code is not in the IANA registry"
+    python = fact_line(records, 509, "en", "Python")
+    assert python == "`http.HTTPStatus` has no member for this code"
+    for record in records:
+        for language, colon in (("zh", "："), ("en", ": ")):
+            for line in status_render.fact_lines(record, language):
+                value = line.partition(colon)[2]
+                assert not re.match(r"(无|None)\W", value), (record.code, line)
+
+
+def test_flags_are_labelled_flags(records: list[StatusCode]) -> None:
+    """207: WebDAV is not a status, so the line is "Flags" in English, as 标记 is in Chinese."""
+    assert fact_line(records, 207, "en", "Flags") == "WebDAV"
+    assert fact_line(records, 207, "zh", "标记") == "WebDAV"
+    assert fact_line(records, 508, "en", "Flags") == "Experimental · WebDAV"
+
+
+def test_former_name_line_says_it_once(records: list[StatusCode]) -> None:
+    """413: the older name is given once, after a separator, with who still uses it."""
+    assert fact_line(records, 413, "zh", "标准名称") == (
+        '<span lang="en">Content Too Large</span>（IANA / RFC 9110）；'
+        '此前名为 <span lang="en">Request Entity Too Large</span>，DRF 的常量沿用这个名字，'
+        "它也是 Python 3.12 及更早版本的主名称"
+    )
+    assert fact_line(records, 413, "en", "Standard name") == (
+        "Content Too Large (IANA / RFC 9110), formerly Request Entity Too Large, which DRF's "
+        "constant keeps and which was Python's canonical name for the code up to 3.12"
+    )
+
+
+def test_python_line_names_python_once(records: list[StatusCode]) -> None:
+    """422 and 418: the label says "Python", so the versions after it are bare numbers."""
+    assert fact_line(records, 422, "zh", "Python") == (
+        "3.12 及更早为 `HTTPStatus.UNPROCESSABLE_ENTITY`；"
+        "3.13 起为 `HTTPStatus.UNPROCESSABLE_CONTENT`，旧名仍可作为别名使用"
+    )
+    assert fact_line(records, 422, "en", "Python") == (
+        "`HTTPStatus.UNPROCESSABLE_ENTITY` up to 3.12, and `HTTPStatus.UNPROCESSABLE_CONTENT` "
+        "from 3.13, which keeps the old name as an alias"
+    )
+    assert fact_line(records, 418, "zh", "Python") == "`HTTPStatus.IM_A_TEAPOT`（3.9 起）"
+    assert fact_line(records, 418, "en", "Python") == "`HTTPStatus.IM_A_TEAPOT` (since 3.9)"
+
+
+def test_wrong_name_note_names_both_errors(records: list[StatusCode]) -> None:
+    """307: the note gives the error of attribute access and the error of a direct import."""
+    by_code = {record.code: record for record in records}
+    for language in ("zh", "en"):
+        (note,) = status_render.wrong_name_notes(by_code[307], language, by_code)
+        assert "`status.HTTP_307_RESERVED`" in note and "`AttributeError`" in note
+        assert "`from rest_framework.status import HTTP_307_RESERVED`" in note
+        assert "`ImportError`" in note
+
+
+def test_cross_reference_shows_python_313_aliases(records: list[StatusCode]) -> None:
+    """413, 422: Python 3.13 keeps the old member names, and the 3.13 column says so."""
+    for language, alias in (("zh", "（别名）"), ("en", " (alias)")):
+        rows = {
+            line.split("](")[0].removeprefix("| ["): line.split(" | ")
+            for line in status_render.xref_page(records, language).splitlines()
+            if line.startswith("| [")
+        }
+        assert rows["413"][5] == f"`CONTENT_TOO_LARGE` ≠<br>`REQUEST_ENTITY_TOO_LARGE`{alias}"
+        assert rows["422"][5] == f"`UNPROCESSABLE_CONTENT` ≠<br>`UNPROCESSABLE_ENTITY`{alias}"
+        assert rows["409"][5] == "`CONFLICT`"
+
+
 def test_standard_name_line_only_when_names_differ(records: list[StatusCode]) -> None:
     differing = {r.code for r in records if status_render.standard_name_differs(r)}
     assert differing == {306, 413, 414, 416, 418, 422, 509}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import copy
 import json
 import re
@@ -30,6 +31,29 @@ def test_output_manifest(site: Site, all_records: list[StatusCode]) -> None:
     assert (site.root / "search" / "search_index.json").is_file()
     assert (site.root / "en" / "search" / "search_index.json").is_file()
     assert not list(site.root.rglob("codes.yml"))
+
+
+def test_export_page_links_the_data_files(site: Site) -> None:
+    """/export/ and /en/export/ link codes.json and codes.csv, and the links reach the files at
+    the site root (MkDocs does not check links to files outside docs/)."""
+    for language in LANGUAGES:
+        page = site.root / LANGUAGE_PREFIX[language] / "export" / "index.html"
+        article = site.soup(language, "export/index.html").select_one("article")
+        links = {
+            a.get_text(): (page.parent / a["href"]).resolve()
+            for a in article.select("a[href]")
+            if not a["href"].startswith("#")
+        }
+        assert links == {name: (site.root / name).resolve() for name in ("codes.json", "codes.csv")}
+        assert all(path.is_file() for path in links.values()), language
+
+
+def test_csv_starts_with_a_byte_order_mark(site: Site) -> None:
+    """codes.csv is UTF-8 with a BOM, which Excel needs to read the Chinese columns; one BOM."""
+    data = (site.root / "codes.csv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    assert text.startswith("code,class,constant,") and "\ufeff" not in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -113,6 +113,18 @@ def test_wrong_names_really_do_not_exist(records: list[StatusCode], wrong: str) 
         getattr(status, wrong)
 
 
+def test_wrong_names_raise_the_errors_the_note_names(records: list[StatusCode]) -> None:
+    """102, 208, 226, 307, 308 (every wrong name): `status.NAME` raises AttributeError, and
+    `from rest_framework.status import NAME` raises ImportError, as the warning note says."""
+    wrong_names = [wrong.name for record in records for wrong in record.wrong_names]
+    assert wrong_names
+    for name in wrong_names:
+        with pytest.raises(AttributeError, match=name):
+            exec(f"status.{name}", {"status": status})  # noqa: S102 - a fixed, known name
+        with pytest.raises(ImportError, match=f"cannot import name '{name}'"):
+            exec(f"from rest_framework.status import {name}", {})  # noqa: S102 - as above
+
+
 def test_every_documented_wrong_name_is_missing_from_drf(records: list[StatusCode]) -> None:
     for record in records:
         for wrong in record.wrong_names:

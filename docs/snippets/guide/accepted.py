@@ -1,3 +1,4 @@
+from django.db import transaction
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,11 +24,13 @@ class ExportJobSerializer(serializers.ModelSerializer):
 class ExportList(APIView):
     def post(self, request):
         job = ExportJob.objects.create()
-        enqueue_export(job.pk)
-        # 202: accepted, not done yet. The body describes the job,
-        # and its "url" is where the client polls for progress.
+        # Queue the job once the new row is committed, so the worker finds it.
+        transaction.on_commit(lambda: enqueue_export(job.pk))
+        # 202: accepted, not done yet. The body describes the job; its
+        # "url", sent as Location too, is where the client polls.
         data = ExportJobSerializer(job, context={"request": request}).data
-        return Response(data, status=status.HTTP_202_ACCEPTED)
+        headers = {"Location": data["url"]}
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers=headers)
 
 
 class ExportDetail(generics.RetrieveAPIView):

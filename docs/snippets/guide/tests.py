@@ -42,9 +42,9 @@ class AccountConflictTests(APITestCase):
 
 
 # --8<-- [start:throttling]
-class MaintenanceTests(APITestCase):
-    @override_settings(MAINTENANCE_MODE=True)
-    def test_reports_during_maintenance(self):
+class ReportOutageTests(APITestCase):
+    @override_settings(REPORT_BACKEND_DOWN=True)
+    def test_reports_while_the_backend_is_down(self):
         response = self.client.get("/reports/")
         self.assertEqual(response.status_code, status.HTTP_503_SERVICE_UNAVAILABLE)
 # --8<-- [end:throttling]
