@@ -36,7 +36,9 @@ def messages_for(record: StatusCode, exchanges: Exchanges, language: str) -> lis
     """DRF's messages that come with the code, in the reader's language and, on the Chinese site,
     in English as well."""
     languages = ("zh", "en") if language == "zh" else ("en",)
-    texts = [m.text[lang] for m in exchanges.messages if record.code in m.codes for lang in languages]
+    texts = [
+        m.text[lang] for m in exchanges.messages if record.code in m.codes for lang in languages
+    ]
     return list(dict.fromkeys(texts))
 
 
@@ -71,7 +73,9 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
     return " ".join(out)
 
 
-def fields(record: StatusCode, exchanges: Exchanges, language: str, segment: Segment) -> dict[str, str]:
+def fields(
+    record: StatusCode, exchanges: Exchanges, language: str, segment: Segment
+) -> dict[str, str]:
     """The hidden search fields of a code's section; empty ones are left out of the index."""
     values = {
         "keys": search_keys(record, language),
