@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, on a fresh Debian machine (run as root), what the tests need: Python with venv,
-# Debian's Chromium and CJK fonts (for the browser tests), and the pinned packages in .venv.
+# Debian's Chromium and CJK fonts (for the browser tests), and the locked packages in .venv
+# (tests/requirements.lock: every package at an exact version, indirect ones included).
 # Extra arguments are further Debian packages to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+.venv/bin/python -m pip install -q --disable-pip-version-check -r tests/requirements.lock
