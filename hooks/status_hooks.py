@@ -152,7 +152,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     search_split.write_split_indexes(site_dir, i18n.build_languages, i18n.default_language, terms)
     short_links.write_short_links(
-        site_dir, records, i18n.build_languages, i18n.default_language, config.site_url or "/"
+        site_dir,
+        records,
+        i18n.build_languages,
+        i18n.default_language,
+        config.site_url or "/",
+        config.theme["favicon"],
     )
     (site_dir / status_export.JSON_NAME).write_text(status_export.to_json(records), "utf-8")
     (site_dir / status_export.CSV_NAME).write_text(status_export.to_csv(records), "utf-8")

@@ -211,6 +211,28 @@ def test_no_chinese_on_english_pages(site: Site) -> None:
         assert not HAN.search(title), title
 
 
+@pytest.mark.parametrize(
+    ("language", "name"), [("zh", "DRF 状态码参考"), ("en", "DRF Status Code Reference")]
+)
+def test_page_titles(site: Site, language: str, name: str) -> None:
+    """The home page is titled with the site name alone; other pages add it after their own."""
+    assert site.soup(language, "index.html").title.get_text() == name
+    title = "4xx 客户端错误" if language == "zh" else "4xx Client Error"
+    assert site.soup(language, "4xx/index.html").title.get_text() == f"{title} - {name}"
+
+
+def test_short_links_name_the_site_icon(site: Site, all_records: list[StatusCode]) -> None:
+    """Short-link pages link the site's icon, relatively, so browsers do not ask for a missing
+    /favicon.ico, on any path the site is published at."""
+    for language in LANGUAGES:
+        for record in all_records:
+            page = site.page(language, f"{record.code}/index.html")
+            href = site.soup(language, f"{record.code}/index.html").find("link", rel="icon")["href"]
+            assert not urlsplit(href).netloc and not href.startswith("/"), href
+            icon = (page.parent / href).resolve()
+            assert icon == (site.root / "assets" / "images" / "favicon.svg").resolve(), href
+
+
 def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode]) -> None:
     for record in records:
         heading = site.soup("zh", f"{record.status_class}xx/index.html").find(
