@@ -1,7 +1,8 @@
 """Short links: /409/ leads to /4xx/#http_409, and /en/409/ to /en/4xx/#http_409.
 
 Each is a tiny HTML page written after the build: a meta refresh (no JavaScript needed), a
-canonical link to the section, and a plain link for anything that follows neither.
+canonical link to the section, a plain link for anything that follows neither, and the site's icon
+(without one, browsers ask for /favicon.ico, which does not exist).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ TEMPLATE = """<!doctype html>
 <title>{title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
+<link rel="icon" href="{icon}">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
@@ -28,10 +30,11 @@ TEMPLATE = """<!doctype html>
 """
 
 
-def redirect_page(record: StatusCode, language: str, language_url: str) -> str:
+def redirect_page(record: StatusCode, language: str, language_url: str, icon: str) -> str:
     """The page at <language root>/<code>/; its links are relative, so it works on any path.
 
-    ``language_url`` is the published address of the language's root, for the canonical link.
+    ``language_url`` is the published address of the language's root, for the canonical link;
+    ``icon`` is the site's icon, relative to this page.
     """
     target = f"../{section_url(record)}"
     canonical = f"{language_url}{section_url(record)}"
@@ -39,6 +42,7 @@ def redirect_page(record: StatusCode, language: str, language_url: str) -> str:
         lang=language,
         title=escape(f"{record.code} {record.text[language].title}"),
         canonical=escape(canonical),
+        icon=escape(icon),
         target=escape(target),
     )
 
@@ -49,12 +53,15 @@ def write_short_links(
     languages: list[str],
     default: str,
     site_url: str,
+    favicon: str,
 ) -> None:
+    """``favicon`` is the theme's icon, relative to the site root (theme.favicon)."""
     site_url = site_url.rstrip("/") + "/"
     for language in languages:
         folder = "" if language == default else f"{language}/"
+        icon = "../" * (folder.count("/") + 1) + favicon
         for record in records:
             path = site_dir / folder / str(record.code) / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            page = redirect_page(record, language, f"{site_url}{folder}")
+            page = redirect_page(record, language, f"{site_url}{folder}", icon)
             path.write_text(page, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,21 @@ def _cache_dir(docs_dir: str) -> Path:
 
 def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins["i18n"]
+
+
+SITE_URL_MISSING = (
+    "SITE_URL is not set: building for http://127.0.0.1:8000/. sitemap.xml and the canonical "
+    "links name that address, and the 404 page expects the site at the root of its host. To "
+    "publish, set SITE_URL to the site's address, e.g. SITE_URL=https://example.org/drf-status/"
+)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    # Said before the build starts, so `--strict` (which counts warnings during the build only)
+    # does not fail on it: local builds and the test suite need no SITE_URL. `mkdocs serve` serves
+    # at its own address and needs none (MkDocs reports `serve --clean` as "build", which warns).
+    if command in ("build", "gh-deploy") and not os.environ.get("SITE_URL"):
+        log.warning(SITE_URL_MISSING)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -211,7 +227,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     search_split.write_split_indexes(site_dir, i18n.build_languages, i18n.default_language, terms)
     short_links.write_short_links(
-        site_dir, records, i18n.build_languages, i18n.default_language, config.site_url or "/"
+        site_dir,
+        records,
+        i18n.build_languages,
+        i18n.default_language,
+        config.site_url or "/",
+        config.theme["favicon"],
     )
     (site_dir / status_export.JSON_NAME).write_text(status_export.to_json(records), "utf-8")
     (site_dir / status_export.CSV_NAME).write_text(status_export.to_csv(records), "utf-8")

@@ -43,6 +43,7 @@ def run_mkdocs_build(
     project: Path, site_dir: Path, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = mkdocs_env()
+    env.pop("SITE_URL", None)  # the same build whatever the caller's environment
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(

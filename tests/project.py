@@ -58,8 +58,9 @@ def start_serve(project: Path, output: IO[str] | int = subprocess.DEVNULL) -> tu
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site like a static host: under a path prefix, with one 404 page per language,
-    and gzip for clients that ask for it when ``compress`` is set (as real hosts do)."""
+    """Serves a built site like a static host: under a path prefix, with the root 404.html for every
+    missing path (as GitHub Pages does), and gzip for clients that ask for it when ``compress`` is
+    set (as real hosts do)."""
 
     prefix = ""
     compress = False
@@ -92,9 +93,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         if code != 404:
             super().send_error(code, message, explain)
             return
-        root = Path(self.directory)
-        in_english = self.path.startswith(f"{self.prefix}/en/")
-        body = (root / "en" / "404.html" if in_english else root / "404.html").read_bytes()
+        body = (Path(self.directory) / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

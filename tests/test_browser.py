@@ -173,15 +173,52 @@ def test_no_request_leaves_the_machine_and_none_fails(page: Any, server: str) ->
     assert not failed, failed
 
 
+MISSING_PAGES = {
+    # language: (heading, title and site name, home page)
+    "zh": ("404 页面不存在", "DRF 状态码参考", "/"),
+    "en": ("404 Page not found", "DRF Status Code Reference", "/en/"),
+}
+
+
 @pytest.mark.parametrize(
-    ("path", "heading"), [("/nope/", "404 页面不存在"), ("/en/nope/", "404 Page not found")]
+    ("path", "language"),
+    [("/nope/", "zh"), ("/a/b/c.html", "zh"), ("/en/nope/", "en"), ("/en/a/b/c", "en")],
 )
 def test_missing_page_shows_the_language_404(
-    page: Any, server: str, path: str, heading: str
+    page: Any, server: str, path: str, language: str
 ) -> None:
+    """The host answers every missing path with the root 404.html; its script shows the message
+    of the path's language and gives the page that language, title, site name and home links."""
+    heading, title, home = MISSING_PAGES[language]
     response = page.goto(f"{server}{path}")
     assert response.status == 404
-    assert page.locator("article h1").inner_text() == heading
+    assert page.locator("article h1:visible").all_inner_texts() == [heading]
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.title() == title
+    assert page.locator(".md-header__topic .md-ellipsis").first.inner_text() == title
     # The 404 page's assets load from the site root whatever the depth of the missing URL.
     assert page.evaluate("getComputedStyle(document.body).fontFamily")
     assert page.locator("link[rel=stylesheet]").first.evaluate("link => link.sheet !== null")
+    assert urlsplit(page.locator("a.md-logo").first.evaluate("a => a.href")).path == home
+    page.locator("article a:visible").click()
+    page.wait_for_url(f"{server}{home}")
+
+
+@pytest.mark.parametrize(("path", "target"), [("/nope/", "/4xx/"), ("/en/nope/", "/en/4xx/")])
+def test_404_searches_the_language_of_the_path(
+    page: Any, server: str, path: str, target: str
+) -> None:
+    page.goto(f"{server}{path}")
+    assert f"{target}#http_409" in search(page, "409")
+
+
+def test_404_without_javascript_shows_both_languages(browser: Any, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        response = page.goto(f"{server}/en/nope/")
+        assert response.status == 404
+        headings = page.locator("article h1:visible").all_inner_texts()
+        assert headings == [MISSING_PAGES["zh"][0], MISSING_PAGES["en"][0]]
+    finally:
+        context.close()

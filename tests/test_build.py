@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import status_hooks
 from conftest import ROOT, copy_project, run_mkdocs_build
 from project import start_serve
 
@@ -79,6 +80,24 @@ def test_broken_code_anchor_fails_the_strict_build(project: Path) -> None:
     result = run_mkdocs_build(project, project / "site")
     assert result.returncode != 0
     assert "http_499" in result.stderr
+
+
+def test_build_without_site_url_warns_and_still_passes_strict(site) -> None:  # type: ignore[no-untyped-def]
+    """The session's build has no SITE_URL: it says so, once, at WARNING level, before the build
+    starts, so `--strict` (which counts warnings during the build) still passes."""
+    warnings = [line for line in site.build_log.splitlines() if line.startswith("WARNING")]
+    assert warnings == [f"WARNING -  {status_hooks.SITE_URL_MISSING}"]
+    assert site.build_log.index("SITE_URL is not set") < site.build_log.index("Building")
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/4xx/</loc>" in sitemap
+
+
+def test_build_with_site_url_is_quiet_and_uses_it(tmp_path: Path) -> None:
+    result = run_mkdocs_build(ROOT, tmp_path / "site", site_url="https://example.org/drf-status/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/drf-status/4xx/</loc>" in sitemap
 
 
 def fetch(url: str) -> str:
@@ -175,6 +194,7 @@ def test_live_server_survives_bad_edits(project: Path, tmp_path: Path) -> None:
         assert wait_for(lambda: "409 已修好" in fetch(url), 60), log()
         assert server.poll() is None
         assert "Traceback" not in log()
+        assert "SITE_URL is not set" not in log()  # `mkdocs serve` serves at its own address
     finally:
         os.kill(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -66,7 +66,7 @@ def test_short_link_lands_on_the_heading_without_javascript(
 def test_unknown_code_short_link_is_a_404(page: Any, server: str) -> None:
     response = page.goto(f"{server}/en/419/")
     assert response.status == 404
-    assert page.locator("article h1").inner_text() == "404 Page not found"
+    assert page.locator("article h1:visible").all_inner_texts() == ["404 Page not found"]
 
 
 # --- data export ---------------------------------------------------------------------------

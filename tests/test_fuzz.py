@@ -63,7 +63,7 @@ def render_everything(records: list[StatusCode]) -> None:
             part(records, language)
         for record in records:
             status_render.search_keys(record, language)
-            short_links.redirect_page(record, language, "https://example.org/")
+            short_links.redirect_page(record, language, "https://example.org/", "../favicon.svg")
     status_export.to_json(records)
     status_export.to_csv(records)
 

@@ -148,8 +148,8 @@ def test_spec_links_go_to_the_exact_section(site: Site, records: list[StatusCode
             assert "#section-" in record.spec.url
 
 
-def main_text(soup: BeautifulSoup, *, drop_foreign: bool) -> str:
-    article = copy.copy(soup.select_one("article"))  # the parsed page is shared between tests
+def main_text(soup: BeautifulSoup, *, drop_foreign: bool, part: str = "article") -> str:
+    article = copy.copy(soup.select_one(part))  # the parsed page is shared between tests
     for element in article.select("code, pre, .headerlink"):
         element.decompose()
     if drop_foreign:
@@ -219,9 +219,15 @@ ALLOWED_LATIN = {
 }
 
 
+# The root 404.html holds both languages' messages (hosts serve it for every missing path); each
+# part is checked against its own language's rule.
+ROOT_404_PART = {language: f'article > [data-not-found="{language}"]' for language in LANGUAGES}
+
+
 def test_no_untranslated_english_on_chinese_pages(site: Site) -> None:
     for page in PAGES:
-        text = main_text(site.soup("zh", page), drop_foreign=True)
+        part = ROOT_404_PART["zh"] if page == "404.html" else "article"
+        text = main_text(site.soup("zh", page), drop_foreign=True, part=part)
         words = set(re.findall(r"(?<!\w)[A-Za-z][A-Za-z'\-]*", text))
         # DRF's name is quoted on purpose where the site introduces it.
         assert words <= ALLOWED_LATIN | {"Django", "REST", "framework"}, (
@@ -237,6 +243,30 @@ def test_no_chinese_on_english_pages(site: Site) -> None:
         assert not HAN.search(text), (page, HAN.findall(text)[:10])
         title = soup.title.get_text()
         assert not HAN.search(title), title
+    text = main_text(site.soup("zh", "404.html"), drop_foreign=False, part=ROOT_404_PART["en"])
+    assert not HAN.search(text), ("404.html, English part", HAN.findall(text)[:10])
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("zh", "DRF 状态码参考"), ("en", "DRF Status Code Reference")]
+)
+def test_page_titles(site: Site, language: str, name: str) -> None:
+    """The home page is titled with the site name alone; other pages add it after their own."""
+    assert site.soup(language, "index.html").title.get_text() == name
+    title = "4xx 客户端错误" if language == "zh" else "4xx Client Error"
+    assert site.soup(language, "4xx/index.html").title.get_text() == f"{title} - {name}"
+
+
+def test_short_links_name_the_site_icon(site: Site, all_records: list[StatusCode]) -> None:
+    """Short-link pages link the site's icon, relatively, so browsers do not ask for a missing
+    /favicon.ico, on any path the site is published at."""
+    for language in LANGUAGES:
+        for record in all_records:
+            page = site.page(language, f"{record.code}/index.html")
+            href = site.soup(language, f"{record.code}/index.html").find("link", rel="icon")["href"]
+            assert not urlsplit(href).netloc and not href.startswith("/"), href
+            icon = (page.parent / href).resolve()
+            assert icon == (site.root / "assets" / "images" / "favicon.svg").resolve(), href
 
 
 def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode]) -> None:
@@ -330,12 +360,34 @@ def test_search_index_per_language(site: Site) -> None:
     assert zh_locations == en_locations  # same sections, same anchors
 
 
-def test_each_language_has_its_own_404(site: Site) -> None:
-    zh = site.soup("zh", "404.html")
-    en = site.soup("en", "404.html")
-    assert zh.html["lang"] == "zh" and en.html["lang"] == "en"
-    assert HAN.search(zh.select_one("article").get_text())
-    assert not HAN.search(en.select_one("article").get_text())
+def test_root_404_carries_both_languages(site: Site) -> None:
+    """Static hosts answer every missing path with the root 404.html, so it holds the Chinese
+    message, then the English one, each marked with its language and linking its own home page;
+    without JavaScript both show. Its script picks one by comparing the path with the English
+    root, absolute like the page's asset URLs (mkdocs.yml's default site_url is at /)."""
+    soup = site.soup("zh", "404.html")
+    assert soup.html["lang"] == "zh"
+    parts = soup.select("article > [data-not-found]")
+    assert [(part["lang"], part.h1.get_text()) for part in parts] == [
+        ("zh", "404 页面不存在"),
+        ("en", "404 Page not found"),
+    ]
+    assert [part.find("a")["href"].rstrip(".") for part in parts] == ["/", "/en/"]
+    assert not soup.select("article [hidden]")
+    script = soup.select_one("article > script").string
+    assert (
+        "location.pathname.indexOf(home)" in script
+        and '})("/en/", "DRF Status Code Reference")' in script
+    )
+
+
+def test_english_404_is_english_only(site: Site) -> None:
+    """en/404.html stays, for hosts that can map missing /en/ paths to it."""
+    soup = site.soup("en", "404.html")
+    assert soup.html["lang"] == "en"
+    assert [h1.get_text() for h1 in soup.select("article h1")] == ["404 Page not found"]
+    assert soup.select_one("article a")["href"] == "/en/"
+    assert not soup.select("article [data-not-found], article script")
 
 
 def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
