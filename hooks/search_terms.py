@@ -21,10 +21,13 @@ from pathlib import Path
 import jieba
 import jieba_dict
 from exchange_data import Exchanges
+from jieba_dict import HAN_RUN
 from status_render import search_aliases, search_keys
 from status_table import HAN, StatusCode
 
 Segment = Callable[[str], str]
+# The longest Chinese run of a term that is also indexed whole (see whole_and_cut).
+WHOLE_RUN = 6
 
 
 def plain(text: str) -> str:
@@ -59,18 +62,29 @@ def advice_for(record: StatusCode, language: str) -> str:
 
 
 def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
-    """Each phrase as the reader types it and cut into words: Material's query side looks a
-    Chinese query up by its longest indexed prefix, so the whole phrase must be a token too.
-    Status codes in a phrase ("403 instead of 401") are left to the keys, as in the advice."""
+    """Each phrase cut into words, and a short Chinese phrase also whole: Material's query side
+    looks a Chinese query up by its longest indexed prefix, so "乐观锁" must be a token of its
+    own. Long runs stay cut only: as whole tokens they would be rare words that every query
+    starting with one of their characters (不, 请) matches. Status codes in a phrase ("403
+    instead of 401") are left to the keys, as in the advice."""
     out = []
     for phrase in phrases:
         phrase = _IDENTIFYING.sub(" ", phrase).strip()
         if not phrase:
             continue
-        out.append(phrase)
         if HAN.search(phrase):
+            out += [run for run in HAN_RUN.findall(phrase) if 2 < len(run) <= WHOLE_RUN]
             out.append(segment(phrase))
+        else:
+            out.append(phrase)
     return " ".join(out)
+
+
+def _messages_field(messages: list[str], segment: Segment) -> str:
+    # Readers paste whole response bodies, {"detail": "..."}: DRF's key is part of the message.
+    if not messages:
+        return ""
+    return " ".join(["detail", *(segment(_IDENTIFYING.sub(" ", text)) for text in messages)])
 
 
 def fields(
@@ -85,11 +99,6 @@ def fields(
         "advice": segment(advice_for(record, language)),
     }
     return {name: value for name, value in values.items() if value}
-
-
-def _messages_field(messages: list[str], segment: Segment) -> str:
-    # Readers paste whole response bodies, {"detail": "..."}: DRF's key is part of the message.
-    return f"detail {whole_and_cut(messages, segment)}" if messages else ""
 
 
 def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[str]:

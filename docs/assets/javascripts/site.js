@@ -30,3 +30,23 @@ document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (l
   var input = document.querySelector("input.md-search__input");
   if (dialog && input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
 })();
+
+// Two corrections to the queries Material's search worker receives (as messages of type 2):
+// - Material reads text in double quotes as a phrase whose every word must match. Readers paste
+//   DRF's messages, which quote a value of their own (Method "PATCH" not allowed., "abc" is not
+//   a valid choice.), and would find nothing: the quotes are dropped, so each word counts.
+// - Material cuts a Chinese query into the longest words of the index, but never lets a word
+//   end on the query's last character (乐观锁 is looked up as 乐观*), so the end of every query
+//   was lost, or matched anything starting with its one remaining character. A character that
+//   no indexed word contains (〇, see SENTINEL in hooks/search_split.py) after each run of
+//   Chinese characters gives the real last character its place; it is dropped again itself.
+(function () {
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2 && typeof message.data === "string") {
+      var query = message.data.replace(/"/g, " ").replace(/(\p{Script=Han}+)/gu, "$1\u3007");
+      message = { type: message.type, data: query };
+    }
+    return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
+  };
+})();
