@@ -30,6 +30,24 @@ Segment = Callable[[str], str]
 WHOLE_RUN = 6
 
 
+# Words too common to tell codes apart. In the hidden fields they only let a query that shares
+# "not" or "request" with a term pull that code up; the keys, titles and summaries keep them, so
+# names such as "Not Found" and "Bad Request" are still found by every word.
+STOP_WORDS = frozenset(
+    """a about after all also an and any are as at be been but by can could did do does for from
+    get got had has have how i if in into is it its just may me might must my no nor not of on
+    only or other our should so some than that the their them then there these they this to too
+    us was we were what when where which while who why will with would you your
+    api client clients code codes drf endpoint error errors http request requests response
+    responses server status""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def without_stop_words(text: str) -> str:
+    return _WORD.sub(lambda m: "" if m.group(0).casefold() in STOP_WORDS else m.group(0), text)
+
+
 def plain(text: str) -> str:
     """Table text as words: code spans are just words here."""
     return " ".join(text.replace("`", " ").split())
@@ -58,7 +76,8 @@ _IDENTIFYING = re.compile(r"\b(?:\w*_\w*|[1-5]\d\d)\b")
 
 def advice_for(record: StatusCode, language: str) -> str:
     text = record.text[language]
-    return plain(_IDENTIFYING.sub(" ", " ".join(part for part in (text.usage, text.drf) if part)))
+    advice = " ".join(part for part in (text.usage, text.drf) if part)
+    return plain(without_stop_words(_IDENTIFYING.sub(" ", advice)))
 
 
 def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
@@ -69,7 +88,7 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
     instead of 401") are left to the keys, as in the advice."""
     out = []
     for phrase in phrases:
-        phrase = _IDENTIFYING.sub(" ", phrase).strip()
+        phrase = without_stop_words(_IDENTIFYING.sub(" ", phrase)).strip()
         if not phrase:
             continue
         if HAN.search(phrase):
@@ -84,7 +103,8 @@ def _messages_field(messages: list[str], segment: Segment) -> str:
     # Readers paste whole response bodies, {"detail": "..."}: DRF's key is part of the message.
     if not messages:
         return ""
-    return " ".join(["detail", *(segment(_IDENTIFYING.sub(" ", text)) for text in messages)])
+    cut = [segment(without_stop_words(_IDENTIFYING.sub(" ", text))) for text in messages]
+    return " ".join(["detail", *cut])
 
 
 def fields(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from status_table import HAN, Spec, StatusCode
+from status_table import Spec, StatusCode
 
 # Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
 # against the installed DRF.
@@ -542,14 +542,9 @@ def search_keys(record: StatusCode, language: str) -> str:
             keys += [_snake(name), *new]
     if language == "zh":
         title = record.text["zh"].title
+        # Whole: the search box lets a Chinese query end on its last character (site.js), so
+        # "需要付款" is looked up as that word.
         keys.append(title)
-        # Material's query segmenter never tries a Chinese query as a whole word: it keeps the
-        # longest indexed prefix that is shorter than the query and drops the rest. Indexing the
-        # term minus its last character gives that prefix for the whole term, so "需要付款" is
-        # searched as "需要付*" (only 402) rather than "需要*" (every "需要…" code).
-        run = "".join(char for char in title if HAN.match(char))
-        if len(run) >= 3:
-            keys.append(run[:-1])
     return " ".join(keys)
 
 
