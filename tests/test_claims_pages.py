@@ -41,7 +41,7 @@ from rest_framework.authtoken.views import ObtainAuthToken, obtain_auth_token
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
+from rest_framework.routers import DefaultRouter, SimpleRouter
 from rest_framework.settings import api_settings
 from rest_framework.test import APIClient, APIRequestFactory, APITestCase
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
@@ -291,6 +291,10 @@ class SessionArticles(APIView):
         return Response({"user": username}, status=status.HTTP_201_CREATED)
 
 
+class SessionOrTokenArticles(SessionArticles):
+    authentication_classes = [SessionAuthentication, TokenAuthentication]
+
+
 class PublicWithoutAuthentication(APIView):
     authentication_classes: list[type] = []
     permission_classes = [permissions.AllowAny]
@@ -515,6 +519,8 @@ def json_not_found(request: Any, exception: Exception) -> JsonResponse:
 
 router = SimpleRouter(trailing_slash=False)
 router.register("users", UserViewSet, basename="user")
+default_router = DefaultRouter()
+default_router.register("members", UserViewSet, basename="member")
 
 URLS = urlconf(
     "claims_pages_urls",
@@ -533,6 +539,7 @@ URLS = urlconf(
     path("broken/", Broken.as_view()),
     path("ratings/", Rating422.as_view()),
     path("session-articles/", SessionArticles.as_view()),
+    path("session-or-token-articles/", SessionOrTokenArticles.as_view()),
     path("public/", PublicWithoutAuthentication.as_view()),
     path("public-token/", PublicWithToken.as_view()),
     path("scoped-search/", ScopedSearch.as_view()),
@@ -563,6 +570,7 @@ URLS = urlconf(
     path("throttled-no-wait/", ThrottledNoWait.as_view()),
     *format_suffix_patterns([path("suffixed/", JsonAndBrowsable.as_view())]),
     *router.urls,
+    *default_router.urls,
 )
 URLS_JSON_ERRORS = urlconf(
     "claims_pages_urls_json_errors",
@@ -667,6 +675,19 @@ class LifecycleTests(APITestCase):
         """405: a handler counts only if its method is in http_method_names."""
         response = self.client.delete("/no-delete/")
         self.assertEqual(response.status_code, status.HTTP_405_METHOD_NOT_ALLOWED)
+
+    def test_default_router_adds_format_suffixes(self) -> None:
+        """404: DefaultRouter adds format suffix patterns itself; a suffix it has no renderer for
+        is a 404."""
+        self.assertEqual(self.client.get("/members.json").status_code, status.HTTP_200_OK)
+        self.assertEqual(self.client.get("/members.xml").status_code, status.HTTP_404_NOT_FOUND)
+
+    def test_accept_anything_passes_negotiation(self) -> None:
+        """406: with Accept: */* the same anonymous request passes negotiation and gets 401."""
+        response = self.client.get("/token-profile/", HTTP_ACCEPT="*/*")
+        self.assertEqual(response.status_code, status.HTTP_401_UNAUTHORIZED)
+        refused = self.client.get("/token-profile/", HTTP_ACCEPT="application/xml")
+        self.assertEqual(refused.status_code, status.HTTP_406_NOT_ACCEPTABLE)
 
     def test_a_request_refused_by_permissions_is_never_throttled(self) -> None:
         """401, not 429: throttles run after permissions, so a refused request is not counted."""
@@ -884,6 +905,16 @@ class TroubleshootingTests(APITestCase):
         client.force_login(User.objects.create_user("ada"))
         response = client.get("/session-articles/")
         self.assertEqual(response.status_code, status.HTTP_200_OK)
+        self.assertEqual(response.json(), {"user": "ada"})
+
+    @override_settings(**SESSIONS)
+    def test_csrf_is_not_checked_for_a_token_without_a_session(self) -> None:
+        """403 CSRF Failed: a request authenticated by its token alone is not CSRF-checked."""
+        client = APIClient(enforce_csrf_checks=True)
+        response = client.post(
+            "/session-or-token-articles/", {}, format="json", headers=token_for("ada")
+        )
+        self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertEqual(response.json(), {"user": "ada"})
 
     def test_drf_views_are_exempt_from_csrf_middleware(self) -> None:
