@@ -36,7 +36,7 @@ import status_table  # noqa: E402 - the hook modules live in hooks/, not in a pa
 LANGUAGES = ("zh", "en")
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}
 CLASS_PAGES = ("1xx", "2xx", "3xx", "4xx", "5xx")
-OTHER_PAGES = ("guide", "xref", "wild", "messages", "export")
+OTHER_PAGES = ("guide", "lifecycle", "troubleshooting", "xref", "wild", "messages", "export")
 
 
 def run_mkdocs_build(

@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include(router.urls)),
     path("profile/", views.ProfileView.as_view()),
     path("token-profile/", views.TokenProfileView.as_view()),
+    path("basic-profile/", views.BasicProfileView.as_view()),
+    path("versioned-profile/", views.VersionedProfileView.as_view()),
+    path("login-profile/", views.LoginRequiredProfileView.as_view()),
     path("public/", views.PublicView.as_view()),
     path("reports/", views.ReportView.as_view()),
     path("staff/", views.StaffView.as_view()),
@@ -21,4 +24,5 @@ urlpatterns = [
     path("echo/", views.EchoView.as_view()),
     path("broken/", views.BrokenView.as_view()),
     path("tags/", views.TagView.as_view()),
+    path("ratings/", views.RatingView.as_view()),
 ]

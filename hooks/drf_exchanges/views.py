@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.mixins import LoginRequiredMixin
 from rest_framework import generics, permissions, serializers, viewsets
-from rest_framework.authentication import TokenAuthentication
+from rest_framework.authentication import BasicAuthentication, TokenAuthentication
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import AdminRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
+from rest_framework.versioning import QueryParameterVersioning
 from rest_framework.views import APIView
 
 from drf_exchanges.models import Article, Tag
@@ -57,6 +60,26 @@ class TokenProfileView(ProfileView):
     """/token-profile/: the same behind TokenAuthentication only."""
 
     authentication_classes = [TokenAuthentication]
+
+
+class BasicProfileView(ProfileView):
+    """/basic-profile/: the same behind BasicAuthentication only."""
+
+    authentication_classes = [BasicAuthentication]
+
+
+class OnlyVersionOne(QueryParameterVersioning):
+    allowed_versions = ["1"]
+
+
+class VersionedProfileView(ProfileView):
+    """/versioned-profile/: the same, with the API version in the query string (only "1")."""
+
+    versioning_class = OnlyVersionOne
+
+
+class LoginRequiredProfileView(LoginRequiredMixin, TokenProfileView):
+    """/login-profile/: Django's LoginRequiredMixin put on a DRF view, a mistake."""
 
 
 class PublicView(APIView):
@@ -136,3 +159,29 @@ class TagView(APIView):
     def post(self, request):
         Tag.objects.create(name=request.data["name"])
         return Response({"name": request.data["name"]}, status=201)
+
+
+class Unprocessable(ValidationError):
+    """A ValidationError that asks for 422."""
+
+    status_code = 422
+
+
+class RatingSerializer(serializers.Serializer):
+    stars = serializers.IntegerField()
+
+    def validate_stars(self, value):
+        if not 1 <= value <= 5:
+            raise Unprocessable("Give one to five stars.")
+        return value
+
+
+class RatingView(APIView):
+    """/ratings/: a field validator raises the 422 subclass; is_valid collects it."""
+
+    permission_classes = [permissions.AllowAny]
+
+    def post(self, request):
+        serializer = RatingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.data, status=201)
