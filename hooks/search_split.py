@@ -43,14 +43,17 @@ SEARCH_SETTINGS: dict[str, dict[str, Any]] = {
 
 INDEX_PATH = Path("search", "search_index.json")
 
-# Extra, never-displayed fields of each code section. The identifying terms (see
-# status_render.search_keys) outweigh titles, so that searching for what identifies a code lands
-# on that code rather than on a page or section that merely mentions it. Other names of the code
-# (status_render.search_aliases) outweigh only the text, since they may prefix-match other queries.
+# Extra, never-displayed fields of each code section (see search_terms). A code's number decides
+# a query that names it; then what identifies a code exactly (its constant, each name as one
+# token); then the situations readers describe and the messages DRF sends with it; then the
+# words of its names and its Chinese term; all above the page text. Its other names and its
+# advice come last. Measured with the query sets in tests/search_queries (test_search_quality).
 EXTRA_FIELDS = {
-    "keys": {"boost": 1e4},
-    "terms": {"boost": 2e3},
-    "messages": {"boost": 2e3},
+    "code": {"boost": 1e5},
+    "keys": {"boost": 5e4},
+    "terms": {"boost": 2e4},
+    "messages": {"boost": 2e4},
+    "names": {"boost": 1e4},
     "aliases": {"boost": 100},
     "advice": {"boost": 10},
 }

@@ -22,7 +22,6 @@ import jieba
 import jieba_dict
 from exchange_data import Exchanges
 from jieba_dict import HAN_RUN
-from status_render import search_aliases, search_keys
 from status_table import HAN, StatusCode
 
 Segment = Callable[[str], str]
@@ -46,6 +45,66 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 def without_stop_words(text: str) -> str:
     return _WORD.sub(lambda m: "" if m.group(0).casefold() in STOP_WORDS else m.group(0), text)
+
+
+# Marks the token of a whole name. Search matches every query word as a prefix, so an unmarked
+# "request_timeout" would be hit by every query starting with "request"; nobody types "zq".
+NAME_MARK = "zq"
+
+
+def snake(name: str) -> str:
+    """A whole name as one marked token, "Not Found" → "zqnot_found". site.js adds the same token
+    for a query of a few words, so a name typed in full matches its own code's token, and only
+    that: neither "Found" nor "Request Header Too Large" can be outweighed by codes that merely
+    share their words (404 for "Found", 431 for 494's name)."""
+    return NAME_MARK + "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def english_names(record: StatusCode) -> list[str]:
+    return [name for name in (record.text["en"].title, record.former_name) if name]
+
+
+def search_keys(record: StatusCode, language: str) -> str:
+    """What identifies a code exactly: its constant, each English name as one token (including
+    the older name that DRF's constant keeps where the registry's has changed: 413, 414, 416,
+    422) and, on the Chinese site, its Chinese term, whole (site.js lets a Chinese query end on
+    its last character, so "需要付款" is looked up as that word). The number has a field of its
+    own. The browser tests search for each and require the code's section first."""
+    constant = record.constant or record.wild.constant  # type: ignore[union-attr]
+    keys = [constant, *(snake(name) for name in english_names(record))]
+    return " ".join(dict.fromkeys(keys))
+
+
+def search_name_words(record: StatusCode, language: str) -> str:
+    """The words of the English names, each once: a word shared by a current and a former name
+    ("Too Large" of 413) must not outweigh a word that only the right code has. Hyphenated parts
+    stay out: search splits them, and a short part such as the "Non" of "Non-Authoritative"
+    would prefix-match queries meant for other codes ("No ...")."""
+    words: dict[str, str] = {}
+    for name in english_names(record):
+        for word in name.split():
+            if "-" not in word:
+                words.setdefault(word.casefold(), word)
+    if language == "zh":
+        # Whole: site.js lets a Chinese query end on its last character, so "需要付款" is
+        # looked up as that word. Not in the keys: every query starting with "请求" would
+        # prefix-match "请求超时" there, at the weight of an exact name.
+        words.setdefault("", record.text["zh"].title)
+    return " ".join(words.values())
+
+
+def search_aliases(record: StatusCode) -> str:
+    """Other names a reader may hold for a code: Python's ``HTTPStatus`` members, Django's
+    response classes, DRF's exceptions, and the wrong constants that circulate (the code's
+    section explains the mistake). Lower than the keys: search matches every term as a prefix,
+    and names such as ``NotAcceptable`` must not pull the "No …" queries from their codes."""
+    # Most HTTPStatus members are the English name in capitals, which the keys already hold.
+    known = {key.lower() for key in search_keys(record, "en").split()}
+    python = [
+        name for name in (*record.python.py311, *record.python.py313) if name.lower() not in known
+    ]
+    wrong = [wrong.name for wrong in record.wrong_names]
+    return " ".join(dict.fromkeys([*python, *record.django, *record.drf_exceptions, *wrong]))
 
 
 def plain(text: str) -> str:
@@ -112,7 +171,9 @@ def fields(
 ) -> dict[str, str]:
     """The hidden search fields of a code's section; empty ones are left out of the index."""
     values = {
+        "code": str(record.code),
         "keys": search_keys(record, language),
+        "names": search_name_words(record, language),
         "aliases": search_aliases(record),
         "terms": whole_and_cut(terms_for(record, language), segment),
         "messages": _messages_field(messages_for(record, exchanges, language), segment),

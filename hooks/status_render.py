@@ -515,56 +515,6 @@ def section_url(record: StatusCode) -> str:
     return f"{page_name(record)}/#{record.anchor}"
 
 
-def _snake(name: str) -> str:
-    return "_".join(re.findall(r"[a-z0-9]+", name.lower()))
-
-
-def search_keys(record: StatusCode, language: str) -> str:
-    """Terms that identify a code, for the search index's hidden ``keys`` field (see search_split).
-
-    The number (which the guide's headings also carry); the constant; each English name both as
-    words and as one token (so that "Found" finds 302
-    rather than "Not Found", which lunr cannot tell apart by title alone), including the older name
-    that DRF's constant keeps where the registry's name has changed (413, 414, 416, 422); and, in
-    Chinese, the Chinese term. The browser tests search
-    for every one of these terms and require the code's own section to come first.
-    """
-    keys = [str(record.code), record.constant or record.wild.constant]  # type: ignore[union-attr]
-    words: set[str] = set()
-    for name in (record.text["en"].title, record.former_name):
-        if name:
-            # Hyphenated parts stay out: search splits them, and a short part such as the "Non"
-            # of "Non-Authoritative" would prefix-match queries meant for other codes ("No ...").
-            # A former name adds only its new words ("Entity", not "Too Large" again), so that
-            # a renamed code does not outweigh its neighbours on the words they share.
-            new = [w for w in name.split() if "-" not in w and w.casefold() not in words]
-            words.update(word.casefold() for word in new)
-            keys += [_snake(name), *new]
-    if language == "zh":
-        title = record.text["zh"].title
-        # Whole: the search box lets a Chinese query end on its last character (site.js), so
-        # "需要付款" is looked up as that word.
-        keys.append(title)
-    return " ".join(keys)
-
-
-def search_aliases(record: StatusCode) -> str:
-    """Other names a reader may hold for a code, for the index's hidden ``aliases`` field.
-
-    Python's ``HTTPStatus`` members, Django's response classes, DRF's exceptions, and the wrong
-    constants that circulate (the code's section explains the mistake). They get a field of their
-    own with a lower weight than the keys: search matches every term as a prefix, and names such
-    as ``NotAcceptable`` must not pull the "No …" queries away from the codes they name.
-    """
-    # Most HTTPStatus members are the English name in capitals, which the keys already hold.
-    known = {key.lower() for key in search_keys(record, "en").split()}
-    python = [
-        name for name in (*record.python.py311, *record.python.py313) if name.lower() not in known
-    ]
-    wrong = [wrong.name for wrong in record.wrong_names]
-    return " ".join(dict.fromkeys([*python, *record.django, *record.drf_exceptions, *wrong]))
-
-
 def overview(records: Iterable[StatusCode], language: str) -> str:
     """The home page's table of every code, kept out of search so searches land on the sections."""
     labels = LABELS[language]

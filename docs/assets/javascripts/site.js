@@ -31,7 +31,7 @@ document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (l
   if (dialog && input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
 })();
 
-// Two corrections to the queries Material's search worker receives (as messages of type 2):
+// Three corrections to the queries Material's search worker receives (as messages of type 2):
 // - Material reads text in double quotes as a phrase whose every word must match. Readers paste
 //   DRF's messages, which quote a value of their own (Method "PATCH" not allowed., "abc" is not
 //   a valid choice.), and would find nothing: the quotes are dropped, so each word counts.
@@ -40,11 +40,17 @@ document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (l
 //   was lost, or matched anything starting with its one remaining character. A character that
 //   no indexed word contains (〇, see SENTINEL in hooks/search_split.py) after each run of
 //   Chinese characters gives the real last character its place; it is dropped again itself.
+// - A query of a few words is also looked up as the token of a whole name (see below).
 (function () {
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === 2 && typeof message.data === "string") {
       var query = message.data.replace(/"/g, " ").replace(/(\p{Script=Han}+)/gu, "$1\u3007");
+      // A name typed in full, "Not Found", is also looked up as the one token the index holds
+      // for that whole name, "zqnot_found" (see snake in hooks/search_terms.py).
+      var words = message.data.toLowerCase().match(/[a-z0-9]+/g) || [];
+      if (words.length && words.length <= 6 && !/\p{Script=Han}/u.test(message.data))
+        query += " zq" + words.join("_");
       message = { type: message.type, data: query };
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
