@@ -47,17 +47,18 @@ def without_stop_words(text: str) -> str:
     return _WORD.sub(lambda m: "" if m.group(0).casefold() in STOP_WORDS else m.group(0), text)
 
 
-# Marks the token of a whole name. Search matches every query word as a prefix, so an unmarked
-# "request_timeout" would be hit by every query starting with "request"; nobody types "zq".
+# Marks both ends of the token of a whole name. Search matches every query word as a prefix, so
+# an unmarked "request_timeout" would be hit by every query starting with "request", and
+# "httpresponse" by every query for a class that starts with it. Nobody types "zq".
 NAME_MARK = "zq"
 
 
 def snake(name: str) -> str:
-    """A whole name as one marked token, "Not Found" → "zqnot_found". site.js adds the same token
-    for a query of a few words, so a name typed in full matches its own code's token, and only
-    that: neither "Found" nor "Request Header Too Large" can be outweighed by codes that merely
-    share their words (404 for "Found", 431 for 494's name)."""
-    return NAME_MARK + "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+    """A whole name as one marked token, "Not Found" → "zqnot_foundzq". site.js adds the same
+    token for a query of a few words, so a name typed in full matches its own code's token, and
+    only that: neither "Found" nor "Request Header Too Large" can be outweighed by codes that
+    merely share their words (404 for "Found", 431 for 494's name)."""
+    return NAME_MARK + "_".join(re.findall(r"[a-z0-9]+", name.lower())) + NAME_MARK
 
 
 def english_names(record: StatusCode) -> list[str]:
@@ -99,7 +100,7 @@ def search_aliases(record: StatusCode) -> str:
     section explains the mistake). Lower than the keys: search matches every term as a prefix,
     and names such as ``NotAcceptable`` must not pull the "No …" queries from their codes."""
     # Most HTTPStatus members are the English name in capitals, which the keys already hold.
-    known = {key.lower() for key in search_keys(record, "en").split()}
+    known = {snake(name)[len(NAME_MARK) : -len(NAME_MARK)] for name in english_names(record)}
     python = [
         name for name in (*record.python.py311, *record.python.py313) if name.lower() not in known
     ]
@@ -170,11 +171,13 @@ def fields(
     record: StatusCode, exchanges: Exchanges, language: str, segment: Segment
 ) -> dict[str, str]:
     """The hidden search fields of a code's section; empty ones are left out of the index."""
+    aliases = search_aliases(record)
     values = {
         "code": str(record.code),
-        "keys": search_keys(record, language),
+        # Another name typed in full (HttpResponse, ValidationError) is exact too.
+        "keys": " ".join([search_keys(record, language), *map(snake, aliases.split())]),
         "names": search_name_words(record, language),
-        "aliases": search_aliases(record),
+        "aliases": aliases,
         "terms": whole_and_cut(terms_for(record, language), segment),
         "messages": _messages_field(messages_for(record, exchanges, language), segment),
         "advice": segment(advice_for(record, language)),

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import pytest
+import search_terms
 import short_links
 import status_export
 import status_hooks
@@ -62,7 +63,7 @@ def render_everything(records: list[StatusCode]) -> None:
         for part in status_hooks.GENERATED_PARTS.values():
             part(records, language)
         for record in records:
-            status_render.search_keys(record, language)
+            search_terms.search_keys(record, language)
             short_links.redirect_page(record, language, "https://example.org/", "../favicon.svg")
     status_export.to_json(records)
     status_export.to_csv(records)

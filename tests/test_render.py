@@ -201,22 +201,6 @@ def test_overview_is_kept_out_of_search(records: list[StatusCode]) -> None:
     assert len(table.find_all("tr")) == 1 + len(records)
 
 
-def test_search_keys_identify_the_code(records: list[StatusCode]) -> None:
-    by_code = {record.code: record for record in records}
-    assert status_render.search_keys(by_code[402], "zh").split() == [
-        "402",
-        "HTTP_402_PAYMENT_REQUIRED",
-        "payment_required",
-        "Payment",
-        "Required",
-        "需要付款",
-        "需要付",
-    ]
-    keys_413 = status_render.search_keys(by_code[413], "en").split()
-    assert "request_entity_too_large" in keys_413 and "Entity" in keys_413
-    assert "Non-Authoritative" not in status_render.search_keys(by_code[203], "en")
-
-
 def test_split_index_separates_languages_and_rebases_locations() -> None:
     merged = {
         "config": {"lang": ["en", "zh"], "separator": "x", "pipeline": [], "fields": {"title": {}}},
@@ -260,17 +244,6 @@ def test_split_index_keeps_code_and_code_page_introductions_out() -> None:
     docs = search_split.split_index(merged, ["en"], "en", terms)["en"]["docs"]
     texts = [doc["text"] for doc in docs]
     assert texts == ["<p>Welcome</p>", "<p>a</p> ", "", "<p>Conflict</p>"]
-
-
-def test_search_aliases_name_what_the_keys_do_not(records: list[StatusCode]) -> None:
-    by_code = {record.code: record for record in records}
-    assert status_render.search_aliases(by_code[404]).split() == [
-        "HttpResponseNotFound",
-        "NotFound",
-    ]
-    assert "HTTP_307_RESERVED" in status_render.search_aliases(by_code[307]).split()
-    # HTTPStatus.CONTENT_TOO_LARGE and REQUEST_ENTITY_TOO_LARGE are 413's names, already keys.
-    assert status_render.search_aliases(by_code[413]) == ""
 
 
 def test_code_section_keeps_only_its_summary_searchable(records: list[StatusCode]) -> None:

@@ -47,10 +47,10 @@ document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (l
     if (message && message.type === 2 && typeof message.data === "string") {
       var query = message.data.replace(/"/g, " ").replace(/(\p{Script=Han}+)/gu, "$1\u3007");
       // A name typed in full, "Not Found", is also looked up as the one token the index holds
-      // for that whole name, "zqnot_found" (see snake in hooks/search_terms.py).
+      // for that whole name, "zqnot_foundzq" (see snake in hooks/search_terms.py).
       var words = message.data.toLowerCase().match(/[a-z0-9]+/g) || [];
       if (words.length && words.length <= 6 && !/\p{Script=Han}/u.test(message.data))
-        query += " zq" + words.join("_");
+        query += " zq" + words.join("_") + "zq";
       message = { type: message.type, data: query };
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));

@@ -1,0 +1,63 @@
+"""The hidden search fields of a code's section (hooks/search_terms.py), field by field."""
+
+from __future__ import annotations
+
+import search_terms
+from status_table import StatusCode
+
+
+def by_code(records: list[StatusCode]) -> dict[int, StatusCode]:
+    return {record.code: record for record in records}
+
+
+def test_keys_hold_the_constant_and_each_whole_name_as_one_marked_token(
+    records: list[StatusCode],
+) -> None:
+    codes = by_code(records)
+    assert search_terms.search_keys(codes[402], "zh").split() == [
+        "HTTP_402_PAYMENT_REQUIRED",
+        "zqpayment_requiredzq",
+    ]
+    keys_413 = search_terms.search_keys(codes[413], "en").split()
+    assert "zqrequest_entity_too_largezq" in keys_413 and "zqcontent_too_largezq" in keys_413
+    # The whole name of a hyphenated one is joined the way site.js joins the words of a query.
+    assert "zqnon_authoritative_informationzq" in search_terms.search_keys(codes[203], "en")
+
+
+def test_name_words_hold_each_word_once_and_the_chinese_term_on_the_chinese_site(
+    records: list[StatusCode],
+) -> None:
+    codes = by_code(records)
+    assert search_terms.search_name_words(codes[402], "zh").split() == [
+        "Payment",
+        "Required",
+        "需要付款",
+    ]
+    words_413 = search_terms.search_name_words(codes[413], "en").split()
+    assert words_413.count("Too") == 1 and "Entity" in words_413
+    assert "Non-Authoritative" not in search_terms.search_name_words(codes[203], "en")
+
+
+def test_aliases_name_what_the_keys_do_not(records: list[StatusCode]) -> None:
+    codes = by_code(records)
+    assert search_terms.search_aliases(codes[404]).split() == ["HttpResponseNotFound", "NotFound"]
+    assert "HTTP_307_RESERVED" in search_terms.search_aliases(codes[307]).split()
+    # HTTPStatus.CONTENT_TOO_LARGE and REQUEST_ENTITY_TOO_LARGE are 413's names, already keys.
+    assert search_terms.search_aliases(codes[413]) == ""
+
+
+def test_numbers_and_common_words_stay_out_of_phrases() -> None:
+    assert search_terms.whole_and_cut(["403 instead of 401"], str) == "instead"
+    assert search_terms.without_stop_words("This field is required.").split() == [
+        "field",
+        "required.",
+    ]
+
+
+def test_short_chinese_terms_are_also_whole_tokens() -> None:
+    def cut(text: str) -> str:
+        return "\u200b".join(text)  # stands in for jieba
+
+    assert search_terms.whole_and_cut(["乐观锁"], cut).split() == ["乐观锁", "乐\u200b观\u200b锁"]
+    long_run = "这是一个很长的中文短语"
+    assert long_run not in search_terms.whole_and_cut([long_run], cut).split()
