@@ -23,6 +23,7 @@ import short_links
 import status_export
 import status_render
 import status_table
+import text_rules
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -92,13 +93,26 @@ def on_startup(*, command: str, dirty: bool) -> None:
         log.warning(SITE_URL_MISSING)
 
 
+def check_sources(config: MkDocsConfig) -> None:
+    """Everything the build reads, validated before anything is written: the table, the
+    scenarios (run against DRF) and messages, and the vocabulary of every text."""
+    records = load_records(config)
+    exchanges = load_exchanges(config)
+    text_rules.check(
+        Path(config.docs_dir),
+        records,
+        text_rules.as_texts(exchanges.scenarios, "caption"),
+        text_rules.as_texts(exchanges.messages, "cause"),
+    )
+
+
 def on_config(config: MkDocsConfig) -> None:
     # Validate before MkDocs cleans or writes anything, so a bad table leaves the old site intact.
-    load_records(config)
-    load_exchanges(config)
+    check_sources(config)
     # Rebuild when the table changes under `mkdocs serve`; it is excluded from the site itself.
     docs = Path(config.docs_dir)
-    for path in (_table_path(config), *(docs / name for name in EXCHANGE_FILES)):
+    watched = (*EXCHANGE_FILES, text_rules.GLOSSARY_NAME)
+    for path in (_table_path(config), *(docs / name for name in watched)):
         if str(path) not in config.watch:
             config.watch.append(str(path))
 
@@ -111,9 +125,8 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
 
     def rebuild_unless_table_is_invalid() -> None:
         try:
-            load_records(config)
-            load_exchanges(config)
-        except status_table.TableError as error:
+            check_sources(config)
+        except PluginError as error:
             log.error(f"{error}\nStill serving the last good build; fix the table to rebuild.")
             return
         rebuild()
