@@ -16,14 +16,14 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
-from status_table import LANGUAGES, SafeLoader, TableError, _Entry, read_source
+from status_table import LANGUAGES, SafeLoader, StatusCode, TableError, _Entry, read_source
 
 RUNNER = Path(__file__).with_name("drf_exchanges") / "run.py"
 # LANGUAGE_CODE per language of the site: what the pages say produced each body.
@@ -235,9 +235,31 @@ def read_messages(path: Path, known: set[int], scenario_ids: set[str]) -> list[d
     return messages
 
 
-def _runner_job(scenarios: list[dict[str, Any]], messages: list[dict[str, Any]]) -> dict[str, Any]:
-    """What the runner is given: the declarations without the prose."""
+def facts(records: Iterable[StatusCode]) -> list[dict[str, Any]]:
+    """What the table says about DRF, Django and Python, for the runner to check against them."""
+    return [
+        {
+            "code": record.code,
+            "constant": record.constant,
+            "python": {"3.11": list(record.python.py311), "3.13": list(record.python.py313)},
+            "django": list(record.django),
+            "django_preserve_request": record.django_preserve_request,
+            "drf_exceptions": list(record.drf_exceptions),
+            "wrong_names": [wrong.name for wrong in record.wrong_names],
+        }
+        for record in records
+        if record.in_drf
+    ]
+
+
+def _runner_job(
+    scenarios: list[dict[str, Any]],
+    messages: list[dict[str, Any]],
+    table: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """What the runner is given: the declarations without the prose, and the table's facts."""
     return {
+        "facts": table or [],
         "languages": LANGUAGE_CODES,
         "scenarios": [{k: v for k, v in s.items() if k != "caption"} for s in scenarios],
         "messages": [{k: v for k, v in m.items() if k != "cause"} for m in messages],
@@ -291,6 +313,8 @@ def assemble(
     around it says)."""
     problems = []
     records = []
+    if answer.get("fact_problems"):
+        raise TableError(path.with_name("codes.yml"), answer["fact_problems"])
     for scenario in scenarios:
         sent = answer["exchanges"][scenario["id"]]
         exchanges = {
@@ -336,9 +360,13 @@ def assemble(
     )
 
 
-def load(docs_dir: Path, known: set[int], cache_dir: Path) -> Exchanges:
+def load(docs_dir: Path, records: Iterable[StatusCode], cache_dir: Path) -> Exchanges:
+    """Scenarios and messages, run against DRF (or taken from the cache); the table's facts are
+    checked against the installed DRF, Django and Python in the same run."""
+    records = list(records)
+    known = {record.code for record in records}
     scenarios_path = docs_dir / "exchanges.yml"
     scenarios = read_scenarios(scenarios_path, known)
     messages = read_messages(docs_dir / "messages.yml", known, {s["id"] for s in scenarios})
-    answer = cached_run(_runner_job(scenarios, messages), cache_dir)
+    answer = cached_run(_runner_job(scenarios, messages, facts(records)), cache_dir)
     return assemble(scenarios, messages, answer, scenarios_path)

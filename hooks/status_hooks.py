@@ -54,19 +54,18 @@ def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
 def load_exchanges(config: MkDocsConfig) -> exchange_data.Exchanges:
     """The scenarios and messages, with what DRF sent; run once and cached (see exchange_data)."""
     docs = Path(config.docs_dir)
-    codes = frozenset(record.code for record in load_records(config))
-    texts = tuple(status_table.read_source(docs / name) for name in EXCHANGE_FILES)
-    return _exchanges(texts, str(docs), codes)
+    texts = tuple(status_table.read_source(docs / name) for name in (TABLE_NAME, *EXCHANGE_FILES))
+    return _exchanges(texts, str(docs))
 
 
 EXCHANGE_FILES = ("exchanges.yml", "messages.yml")
 
 
 @functools.lru_cache(maxsize=4)
-def _exchanges(texts: tuple[str, ...], docs: str, codes: frozenset[int]) -> exchange_data.Exchanges:
-    # Keyed on the files' text, so a serve rebuild after an edit reads them afresh.
-    del texts
-    return exchange_data.load(Path(docs), set(codes), _cache_dir(docs))
+def _exchanges(texts: tuple[str, ...], docs: str) -> exchange_data.Exchanges:
+    # Keyed on the files' text (the table's included), so a serve rebuild after an edit rereads.
+    records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
+    return exchange_data.load(Path(docs), records, _cache_dir(docs))
 
 
 def _cache_dir(docs_dir: str) -> Path:

@@ -40,10 +40,13 @@ def declared(all_records: list[StatusCode]) -> tuple[list[dict[str, Any]], list[
 
 
 @pytest.fixture(scope="module")
-def fresh(declared: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> exchange_data.Exchanges:
+def fresh(
+    declared: tuple[list[dict[str, Any]], list[dict[str, Any]]], records: list[StatusCode]
+) -> exchange_data.Exchanges:
     """Every scenario run again now, without the build's cache."""
     scenarios, messages = declared
-    answer = exchange_data.run(exchange_data._runner_job(scenarios, messages))
+    job = exchange_data._runner_job(scenarios, messages, exchange_data.facts(records))
+    answer = exchange_data.run(job)
     return exchange_data.assemble(scenarios, messages, answer, DOCS / "exchanges.yml")
 
 
@@ -247,3 +250,38 @@ def test_captions_are_not_part_of_the_cache_key(
     assert key == exchange_data._cache_key(exchange_data._runner_job(edited, messages))
     moved = [{**scenarios[0], "request": {**scenarios[0]["request"], "path": "/x/"}}]
     assert key != exchange_data._cache_key(exchange_data._runner_job(moved, messages))
+
+
+# --- the table's facts, checked by the build against the installed DRF, Django and Python --------
+
+
+def test_the_build_checks_the_table_against_drf_django_and_python(
+    records: list[StatusCode],
+) -> None:
+    facts = exchange_data.facts(records)
+    assert (
+        exchange_data.run({"facts": facts, "languages": {}, "scenarios": [], "messages": []})[
+            "fact_problems"
+        ]
+        == []
+    )
+    wrong = [dict(fact) for fact in facts]
+    by_code = {fact["code"]: fact for fact in wrong}
+    by_code[409]["constant"] = "HTTP_409_CONFLICTS"
+    by_code[404]["django"] = ["HttpResponseGone"]
+    by_code[429]["drf_exceptions"] = ["NotFound"]
+    by_code[413]["python"] = {"3.11": ["CONTENT_TOO_LARGE"], "3.13": ["REQUEST_ENTITY_TOO_LARGE"]}
+    by_code[307]["wrong_names"] = ["HTTP_307_TEMPORARY_REDIRECT"]
+    answer = exchange_data.run({"facts": wrong, "languages": {}, "scenarios": [], "messages": []})
+    problems = answer["fact_problems"]
+    expected = [
+        "entry 409, field 'constant': rest_framework.status has no HTTP_409_CONFLICTS = 409",
+        "entry 404, field 'django[0]': django.http.HttpResponseGone does not send 404",
+        "entry 429, field 'drf_exceptions[0]': rest_framework.exceptions.NotFound has no "
+        "status_code 429",
+        "entry 307, field 'wrong_names[0].name': HTTP_307_TEMPORARY_REDIRECT does exist",
+        "rest_framework.status.HTTP_409_CONFLICT = 409 has no entry",
+    ]
+    for line in expected:
+        assert line in problems, (line, problems)
+    assert any(p.startswith("entry 413, field 'python.3.") for p in problems), problems

@@ -215,6 +215,64 @@ def message_text(message: dict[str, Any], exchanges: dict[str, Any], language: s
     return text
 
 
+def fact_problems(facts: list[dict[str, Any]]) -> list[str]:
+    """The table's facts against the installed DRF, Django and the running Python."""
+    import http
+
+    import django.http
+    from rest_framework import exceptions, status
+
+    problems = []
+    constants = {name: value for name, value in vars(status).items() if name.startswith("HTTP_")}
+    members: dict[int, list[str]] = {}
+    for name, member in http.HTTPStatus.__members__.items():
+        members.setdefault(member.value, []).append(name)
+    column = "3.13" if sys.version_info >= (3, 13) else "3.11"
+    for fact in facts:
+        entry, code = f"entry {fact['code']}", fact["code"]
+        if constants.pop(fact["constant"], None) != code:
+            problems.append(
+                f"{entry}, field 'constant': rest_framework.status has no "
+                f"{fact['constant']} = {code}"
+            )
+        installed = sorted(
+            members.get(code, []),
+            key=lambda n: n != http.HTTPStatus(code).name if code in members else 0,
+        )
+        if fact["python"][column] != installed:
+            problems.append(
+                f"{entry}, field 'python.{column}': the running Python has "
+                f"{installed or 'no member'}"
+            )
+        for index, name in enumerate(fact["django"]):
+            if getattr(getattr(django.http, name, None), "status_code", None) != code:
+                problems.append(
+                    f"{entry}, field 'django[{index}]': django.http.{name} does not send {code}"
+                )
+        name = fact["django_preserve_request"]
+        if (
+            name
+            and getattr(getattr(django.http, name, None), "status_code_preserve_request", None)
+            != code
+        ):
+            problems.append(
+                f"{entry}, field 'django_preserve_request': django.http.{name} does "
+                f"not send {code} with preserve_request=True"
+            )
+        for index, name in enumerate(fact["drf_exceptions"]):
+            if getattr(getattr(exceptions, name, None), "status_code", None) != code:
+                problems.append(
+                    f"{entry}, field 'drf_exceptions[{index}]': "
+                    f"rest_framework.exceptions.{name} has no status_code {code}"
+                )
+        for index, name in enumerate(fact["wrong_names"]):
+            if hasattr(status, name):
+                problems.append(f"{entry}, field 'wrong_names[{index}].name': {name} does exist")
+    for name, code in constants.items():
+        problems.append(f"rest_framework.status.{name} = {code} has no entry")
+    return problems
+
+
 def main() -> None:
     job = json.load(sys.stdin)
     setup_django()
@@ -240,7 +298,12 @@ def main() -> None:
         "djangorestframework": rest_framework.VERSION,
     }
     json.dump(
-        {"versions": versions, "exchanges": exchanges, "messages": messages},
+        {
+            "versions": versions,
+            "exchanges": exchanges,
+            "messages": messages,
+            "fact_problems": fact_problems(job["facts"]),
+        },
         sys.stdout,
         ensure_ascii=False,
         sort_keys=True,
