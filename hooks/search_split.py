@@ -62,6 +62,19 @@ EXTRA_FIELDS = {
 # lower, so that a query both match lands on the code's section, with the explaining page next.
 OTHER_BOOST = 0.3
 
+# Of every other section, the first paragraphs are indexed: a troubleshooting entry's symptom
+# and cause, a guide section's conclusion, the start of a lifecycle step. They find the section
+# and make its preview; the rest of a long page would double the index every reader loads, and
+# the codes' own advice, which search holds too, repeats it.
+OTHER_PARAGRAPHS = 1
+_PARAGRAPH_END = re.compile(r"</p>")
+
+
+def _first_paragraphs(text: str, count: int) -> str:
+    ends = [match.end() for match in _PARAGRAPH_END.finditer(text)]
+    return text[: ends[count - 1]] if len(ends) > count else text
+
+
 # Code blocks stay out of the index: every identifier worth finding (constants, Python and Django
 # names, exceptions) is in the keys, and code would add a third to the index every reader loads.
 # Material writes kept tags bare and escapes the text inside them, so this cannot overmatch.
@@ -101,6 +114,8 @@ def split_index(
         entry["text"] = _CODE_BLOCK.sub("", entry["text"])
         if entry["location"] not in terms.get(language, {}):
             entry["boost"] = OTHER_BOOST
+            if not is_introduction:
+                entry["text"] = _first_paragraphs(entry["text"], OTHER_PARAGRAPHS)
         docs[language].append(entry)
 
     indexes = {}

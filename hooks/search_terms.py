@@ -124,8 +124,20 @@ def messages_for(record: StatusCode, exchanges: Exchanges, language: str) -> lis
 
 
 def terms_for(record: StatusCode, language: str) -> list[str]:
-    languages = ("zh", "en") if language == "zh" else ("en",)
-    return list(dict.fromkeys(term for lang in languages for term in record.text[lang].terms))
+    return list(record.text[language].terms)
+
+
+def terms_field(record: StatusCode, language: str, segment: Segment) -> str:
+    """The code's situation terms; on the Chinese site, then each word of its English terms that
+    the Chinese ones lack, once (readers mix the two, and the index every reader loads stays
+    within its budget)."""
+    own = whole_and_cut(terms_for(record, language), segment)
+    if language != "zh":
+        return own
+    present = {word.casefold() for word in own.split()}
+    english = whole_and_cut(terms_for(record, "en"), segment).split()
+    extra = [word for word in distinct(" ".join(english)).split() if word not in present]
+    return " ".join([own, *extra])
 
 
 # Left out of the advice: codes and snake_case names (HTTP_409_CONFLICT, bad_request). They
@@ -167,8 +179,52 @@ def _messages_field(messages: list[str], segment: Segment) -> str:
     return " ".join(["detail", *cut])
 
 
+def distinct(text: str) -> str:
+    """Each word once, in order, without single Chinese characters: what the advice field is for
+    is that a word of a code's advice finds it. How often it occurs there hardly moves the score,
+    and a lone 的 or 是 finds nothing; both only cost index size."""
+    seen: dict[str, None] = {}
+    for word in re.split(r"[\s\u200b]+", text):
+        word = word.casefold().strip(".,;:!?()\"'。，；：！？（）、“”")
+        if word and not (len(word) == 1 and HAN.match(word)):
+            seen.setdefault(word, None)
+    return " ".join(seen)
+
+
+# A word found in the advice of more than this share of the codes tells none of them apart: the
+# scorer gives it next to no weight, and the index would carry it dozens of times.
+COMMON_ADVICE_SHARE = 0.2
+
+
+def common_advice_words(advice: Iterable[str]) -> frozenset[str]:
+    texts = [set(text.split()) for text in advice]
+    counts: dict[str, int] = {}
+    for words in texts:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    limit = COMMON_ADVICE_SHARE * len(texts)
+    return frozenset(word for word, count in counts.items() if count > limit or not word.isalnum())
+
+
+def index_fields(
+    records: Sequence[StatusCode], exchanges: Exchanges, language: str, segment: Segment
+) -> dict[int, dict[str, str]]:
+    """The hidden fields of every code's section in one language's index, by code."""
+    advice = {record.code: distinct(segment(advice_for(record, language))) for record in records}
+    common = common_advice_words(advice.values())
+    return {
+        record.code: fields(record, exchanges, language, segment, advice[record.code], common)
+        for record in records
+    }
+
+
 def fields(
-    record: StatusCode, exchanges: Exchanges, language: str, segment: Segment
+    record: StatusCode,
+    exchanges: Exchanges,
+    language: str,
+    segment: Segment,
+    advice: str,
+    common: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """The hidden search fields of a code's section; empty ones are left out of the index."""
     aliases = search_aliases(record)
@@ -178,9 +234,9 @@ def fields(
         "keys": " ".join([search_keys(record, language), *map(snake, aliases.split())]),
         "names": search_name_words(record, language),
         "aliases": aliases,
-        "terms": whole_and_cut(terms_for(record, language), segment),
+        "terms": terms_field(record, language, segment),
         "messages": _messages_field(messages_for(record, exchanges, language), segment),
-        "advice": segment(advice_for(record, language)),
+        "advice": " ".join(word for word in advice.split() if word not in common),
     }
     return {name: value for name, value in values.items() if value}
 
@@ -195,13 +251,14 @@ def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[s
 
 
 def segmenter(texts: Iterable[str], cache_dir: Path) -> Segment:
-    """Cut Chinese runs as Material does (words joined by U+200B), with a private tokenizer whose
-    dictionary covers these texts, so Material's own jieba setup is left alone."""
+    """Cut Chinese runs into words as Material does, with a private tokenizer whose dictionary
+    covers these texts, so Material's own jieba setup is left alone. The words are joined by
+    spaces rather than Material's U+200B (three bytes each): these fields are never shown."""
     path = jieba_dict.dictionary_for(jieba_dict.han_runs(texts), cache_dir)
     tokenizer = jieba.Tokenizer(dictionary=str(path))
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
     def segment(text: str) -> str:
-        return "\u200b".join(tokenizer.cut(text)) if HAN.search(text) else text
+        return " ".join(tokenizer.cut(text)) if HAN.search(text) else text
 
     return segment

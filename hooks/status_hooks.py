@@ -227,12 +227,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     exchanges = load_exchanges(config)
     cache = _cache_dir(config.docs_dir)
     segment = search_terms.segmenter(search_terms.chinese_texts(records, exchanges), cache)
+    urls = {record.code: status_render.section_url(record) for record in records}
     terms = {
         language: {
-            status_render.section_url(record): search_terms.fields(
-                record, exchanges, language, segment if language == "zh" else str
-            )
-            for record in records
+            urls[code]: fields
+            for code, fields in search_terms.index_fields(
+                records, exchanges, language, segment if language == "zh" else str
+            ).items()
         }
         for language in i18n.build_languages
     }
