@@ -77,6 +77,7 @@ ENTRY_FIELDS = (
 )
 # Codes met in the wild but not in DRF carry a `wild` block instead of the DRF facts.
 WILD_ENTRY_FIELDS = ("code", "wild", "spec", "related", *LANGUAGES)
+WILD_FIELDS = ("source", "constant", "sources")
 TEXT_FIELDS = ("title", "summary", "usage", "drf")
 OPTIONAL_TEXT_FIELDS = frozenset({"drf"})
 # Search terms: what readers type for the situation a code is for (see search_terms.py).
@@ -438,7 +439,7 @@ def _read_code(entry: _Entry) -> int | None:
 
 
 def _read_wild(entry: _Entry, code: int | None) -> Wild | None:
-    raw = entry.mapping("wild", entry.value("wild"), ("source", "constant", "sources"))
+    raw = entry.mapping("wild", entry.value("wild"), WILD_FIELDS)
     if raw is None:
         return None
     source = entry.text("wild.source", entry.value("wild.source", raw))
