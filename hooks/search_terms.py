@@ -13,6 +13,8 @@ dictionary cut for exactly these texts (jieba_dict), so words inside sentences a
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -239,6 +241,36 @@ def fields(
         "advice": " ".join(word for word in advice.split() if word not in common),
     }
     return {name: value for name, value in values.items() if value}
+
+
+def all_index_fields(
+    records: Sequence[StatusCode],
+    exchanges: Exchanges,
+    languages: Sequence[str],
+    cache_dir: Path,
+    sources: str,
+) -> dict[str, dict[int, dict[str, str]]]:
+    """Every language's hidden fields, by code; cached under ``cache_dir`` by everything they are
+    made of (``sources``: the text of the table and of the messages' declarations; this module;
+    the languages), since cutting the Chinese advice into words is most of their cost."""
+    made_of = "\n".join([sources, Path(__file__).read_text(encoding="utf-8"), *languages])
+    key = hashlib.sha256(made_of.encode("utf-8")).hexdigest()[:20]
+    path = cache_dir / f"search-fields-{key}.json"
+    if path.is_file():
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            lang: {int(code): f for code, f in by_code.items()} for lang, by_code in stored.items()
+        }
+    segment = segmenter(chinese_texts(records, exchanges), cache_dir)
+    made = {
+        language: index_fields(records, exchanges, language, segment if language == "zh" else str)
+        for language in languages
+    }
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for stale in cache_dir.glob("search-fields-*.json"):
+        stale.unlink()
+    path.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
+    return made
 
 
 def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[str]:

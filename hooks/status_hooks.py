@@ -95,10 +95,24 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def check_sources(config: MkDocsConfig) -> None:
     """Everything the build reads, validated before anything is written: the table, the
     scenarios (run against DRF) and messages, and the vocabulary of every text."""
-    records = load_records(config)
-    exchanges = load_exchanges(config)
+    load_records(config)
+    load_exchanges(config)
+    docs = Path(config.docs_dir)
+    # Every language's build checks the same texts: once per content is enough.
+    names = (TABLE_NAME, *EXCHANGE_FILES, text_rules.GLOSSARY_NAME)
+    pages = tuple(sorted(path.name for path in docs.glob("*.md")))
+    texts = tuple(status_table.read_source(docs / name) for name in (*names, *pages))
+    _check_vocabulary(texts, str(docs))
+
+
+@functools.lru_cache(maxsize=4)
+def _check_vocabulary(texts: tuple[str, ...], docs: str) -> None:
+    """The vocabulary rules on every text; keyed on the texts of the table, the scenarios and
+    messages, the glossary and the pages, in that order."""
+    records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
+    exchanges = _exchanges(texts[: 1 + len(EXCHANGE_FILES)], docs)
     text_rules.check(
-        Path(config.docs_dir),
+        Path(docs),
         records,
         text_rules.as_texts(exchanges.scenarios, "caption"),
         text_rules.as_texts(exchanges.messages, "cause"),
@@ -225,17 +239,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # an inner, per-language build; the merged index does not exist yet
     records = load_records(config)
     exchanges = load_exchanges(config)
-    cache = _cache_dir(config.docs_dir)
-    segment = search_terms.segmenter(search_terms.chinese_texts(records, exchanges), cache)
     urls = {record.code: status_render.section_url(record) for record in records}
+    docs = Path(config.docs_dir)
+    sources = "\n".join(status_table.read_source(docs / n) for n in (TABLE_NAME, *EXCHANGE_FILES))
+    fields = search_terms.all_index_fields(
+        records, exchanges, i18n.build_languages, _cache_dir(config.docs_dir), sources
+    )
     terms = {
-        language: {
-            urls[code]: fields
-            for code, fields in search_terms.index_fields(
-                records, exchanges, language, segment if language == "zh" else str
-            ).items()
-        }
-        for language in i18n.build_languages
+        language: {urls[code]: values for code, values in by_code.items()}
+        for language, by_code in fields.items()
     }
     site_dir = Path(config.site_dir)
     search_split.write_split_indexes(site_dir, i18n.build_languages, i18n.default_language, terms)

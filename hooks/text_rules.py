@@ -8,6 +8,7 @@ Two rules, both reported like the table's own problems (file, entry or line, fie
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,6 +29,20 @@ class Glossary:
     # language -> word to avoid -> the site's term (and what it names), for the message
     avoid: Mapping[str, Mapping[str, str]]
     latin: frozenset[str]
+
+    def avoided(self, language: str) -> re.Pattern[str] | None:
+        """One pattern for all of a language's avoided words (Chinese words anywhere, English
+        ones as whole words), so each text is scanned once."""
+        words = sorted(self.avoid[language], key=len, reverse=True)
+        if not words:
+            return None
+        alternatives = "|".join(map(re.escape, words))
+        return _pattern(alternatives if language == "zh" else rf"\b(?:{alternatives})\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.I)
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -67,10 +82,11 @@ def load_glossary(path: Path) -> Glossary:
 def problems_in(text: str, language: str, glossary: Glossary) -> Iterator[str]:
     """What is wrong with one text; code spans are code, and are left alone."""
     prose = _CODE_SPAN.sub(" ", text)
-    for word, preferred in glossary.avoid[language].items():
-        found = word in prose if language == "zh" else re.search(rf"\b{word}\b", prose, re.I)
-        if found:
-            yield f"uses {word!r}; write {preferred}"
+    pattern = glossary.avoided(language)
+    found = dict.fromkeys(match.group(0) for match in pattern.finditer(prose)) if pattern else {}
+    lookup = {word.casefold(): preferred for word, preferred in glossary.avoid[language].items()}
+    for word in found:
+        yield f"uses {word!r}; write {lookup[word.casefold()]}"
     if language == "zh":
         stray = sorted(set(LATIN_WORD.findall(prose)) - glossary.latin)
         if stray:
