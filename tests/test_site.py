@@ -367,3 +367,18 @@ def test_language_switcher_links_to_the_same_page(site: Site) -> None:
         en = site.soup("en", f"{name}/index.html").select("a.md-select__link[hreflang]")
         assert {a["hreflang"]: a["href"] for a in zh}["en"].rstrip("/").endswith(f"en/{name}")
         assert {a["hreflang"]: a["href"] for a in en}["zh"] == f"../../{name}/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_troubleshooting_and_lifecycle_sections_are_searchable(site: Site, language: str) -> None:
+    """Each entry of the two pages is a search result of its own, leading to its anchor, with its
+    first paragraph (an entry's symptom) as the text searched and previewed."""
+    root = site.root / LANGUAGE_PREFIX[language]
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for name in ("troubleshooting", "lifecycle"):
+        ids = [h2["id"] for h2 in site.soup(language, f"{name}/index.html").select("article h2")]
+        assert len(ids) >= (26 if name == "troubleshooting" else 10)
+        for anchor in ids:
+            doc = docs[f"{name}/#{anchor}"]
+            assert doc["title"] and doc["text"].count("<p>") == 1, (name, anchor)
