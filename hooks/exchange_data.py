@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from status_table import LANGUAGES, SafeLoader, StatusCode, TableError, _Entry, read_source
+from status_table import (
+    LANGUAGES,
+    DrfCode,
+    SafeLoader,
+    StatusCode,
+    TableError,
+    _Entry,
+    read_source,
+)
 
 RUNNER = Path(__file__).with_name("drf_exchanges") / "run.py"
 # LANGUAGE_CODE per language of the site: what the pages say produced each body.
@@ -248,7 +256,7 @@ def facts(records: Iterable[StatusCode]) -> list[dict[str, Any]]:
             "wrong_names": [wrong.name for wrong in record.wrong_names],
         }
         for record in records
-        if record.in_drf
+        if isinstance(record, DrfCode)
     ]
 
 

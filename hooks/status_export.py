@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from status_render import LABELS, search_excluded, section_url
-from status_table import FLAGS, StatusCode
+from status_table import FLAGS, DrfCode, StatusCode
 
 # The DRF release the table documents; the tests check it against the installed DRF.
 DRF_VERSION = "3.18.3"
@@ -28,7 +28,7 @@ class Field:
     kind: str  # as JSON has it: integer, string, string or null, list of strings
     zh: str
     en: str
-    value: Callable[[StatusCode], Any]
+    value: Callable[[DrfCode], Any]
 
 
 FIELDS = (
@@ -205,7 +205,8 @@ KIND_NAMES = {
 
 
 def rows(records: Iterable[StatusCode]) -> list[dict[str, Any]]:
-    return [{field.name: field.value(r) for field in FIELDS} for r in records if r.in_drf]
+    drf = [record for record in records if isinstance(record, DrfCode)]
+    return [{field.name: field.value(record) for field in FIELDS} for record in drf]
 
 
 def to_json(records: Iterable[StatusCode]) -> str:

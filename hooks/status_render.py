@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from status_table import Spec, StatusCode
+from status_table import DrfCode, Spec, StatusCode, WildCode
 
 # Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
 # against the installed DRF.
@@ -196,7 +196,7 @@ WILD_PAGE = "wild"
 
 def page_name(record: StatusCode) -> str:
     """The page a code's section is on: its class page, or the appendix for codes not in DRF."""
-    return f"{record.status_class}xx" if record.in_drf else WILD_PAGE
+    return f"{record.status_class}xx" if isinstance(record, DrfCode) else WILD_PAGE
 
 
 def section_target(record: StatusCode) -> str:
@@ -219,7 +219,7 @@ def heading(record: StatusCode, language: str) -> str:
     return f"## {record.code} {title} {{ #{record.anchor} }}"
 
 
-def constant_block(record: StatusCode) -> str:
+def constant_block(record: DrfCode) -> str:
     return f"```python\nstatus.{record.constant}\n```"
 
 
@@ -227,12 +227,12 @@ def _normalized(name: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", name.upper())
 
 
-def _drifts(name: str, record: StatusCode) -> bool:
+def _drifts(name: str, record: DrfCode) -> bool:
     """True when a name is not just DRF's constant name spelled another way."""
-    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])  # type: ignore[union-attr]
+    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])
 
 
-def standard_name_differs(record: StatusCode) -> bool:
+def standard_name_differs(record: DrfCode) -> bool:
     """True when the registry's phrase is not just DRF's constant name spelled out."""
     return record.standard_name is None or _drifts(record.standard_name, record)
 
@@ -241,7 +241,7 @@ def spec_link(spec: Spec) -> str:
     return f"[{escape(spec.label)}]({spec.url})"
 
 
-def fact_lines(record: StatusCode, language: str) -> list[str]:
+def fact_lines(record: DrfCode, language: str) -> list[str]:
     labels = LABELS[language]
     colon = labels["colon"]
     lines: list[str] = []
@@ -289,7 +289,7 @@ def fact_lines(record: StatusCode, language: str) -> list[str]:
     return [f"- {line}" for line in lines]
 
 
-def python_names(record: StatusCode, language: str) -> str:
+def python_names(record: DrfCode, language: str) -> str:
     labels = LABELS[language]
     python = record.python
     if not python.py313:
@@ -315,9 +315,7 @@ def admonition(kind: str, title: str, body: Sequence[str]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def wrong_name_notes(
-    record: StatusCode, language: str, by_code: dict[int, StatusCode]
-) -> list[str]:
+def wrong_name_notes(record: DrfCode, language: str, by_code: dict[int, StatusCode]) -> list[str]:
     labels = LABELS[language]
     notes = []
     for wrong in record.wrong_names:
@@ -354,7 +352,7 @@ def search_excluded(blocks: Sequence[str]) -> str:
 
 
 def code_section(
-    record: StatusCode,
+    record: DrfCode,
     language: str,
     by_code: dict[int, StatusCode],
     exchanges: str | None = None,
@@ -382,13 +380,12 @@ def code_section(
     )
 
 
-def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
+def wild_section(record: WildCode, language: str, by_code: dict[int, StatusCode]) -> str:
     """A code met in the wild: clearly not DRF's, who emits it, a constant to define, and the
     sources its claims rest on."""
     labels = LABELS[language]
     text = record.text[language]
     wild = record.wild
-    assert wild is not None
     source = foreign(wild.source, language)
     define = f"```python\n{wild.constant} = {record.code}\n```"
     notice = labels["not_in_drf_body"].format(source=source)
@@ -419,7 +416,7 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
 def wild_page(records: Iterable[StatusCode], language: str) -> str:
     records = list(records)
     by_code = {record.code: record for record in records}
-    sections = [wild_section(r, language, by_code) for r in records if not r.in_drf]
+    sections = [wild_section(r, language, by_code) for r in records if isinstance(r, WildCode)]
     return "\n\n".join(sections) + "\n"
 
 
@@ -443,7 +440,7 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
     ]
     rows = []
     for record in records:
-        if not record.in_drf:
+        if not isinstance(record, DrfCode):
             continue
         python = record.python
         standard = record.standard_name or "—"
@@ -460,7 +457,7 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
         cells = [
             f"[{record.code}]({section_target(record)})",
             f"`{record.constant}`",
-            escape(record.drf_since or ""),
+            escape(record.drf_since),
             _cell(
                 foreign(standard, language) if record.standard_name else standard,
                 record.standard_name is not None and standard_name_differs(record),
@@ -500,7 +497,7 @@ def class_page(
     code; ``exchanges`` maps a code to the Markdown of its real exchanges."""
     records = list(records)
     by_code = {record.code: record for record in records}
-    own = [r for r in records if r.in_drf and r.status_class == status_class]
+    own = [r for r in records if isinstance(r, DrfCode) and r.status_class == status_class]
     if not own:
         raise ValueError(f"the table has no {status_class}xx codes")
     exchanges = exchanges or {}
@@ -522,7 +519,7 @@ def overview(records: Iterable[StatusCode], language: str) -> str:
         f"| [{record.code}]({section_target(record)}) "
         f"| {escape(record.text[language].title)} | `{record.constant}` |"
         for record in records
-        if record.in_drf
+        if isinstance(record, DrfCode)
     ]
     header = (
         f"| {labels['overview_code']} | {labels['overview_title']} "
