@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +145,7 @@ GENERATED_PARTS = {
 
 
 def generated_markdown(
-    meta: dict[str, Any],
+    meta: Mapping[str, Any],
     records: tuple[status_table.StatusCode, ...],
     language: str,
     page: str,
@@ -169,11 +170,11 @@ def generated_markdown(
             f"{page}: front matter 'status_class' must be one of "
             f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
         )
-    shown = {
-        record.code: exchange_render.code_exchanges(record.code, exchanges, language)
-        for record in records
-    }
-    shown = {code: markdown for code, markdown in shown.items() if markdown}
+    shown: dict[int, str] = {}
+    for record in records:
+        markdown = exchange_render.code_exchanges(record.code, exchanges, language)
+        if markdown:
+            shown[record.code] = markdown
     note = exchange_render.provenance(exchanges, language) if shown else None
     return status_render.class_page(records, status_class, language, shown, note)
 

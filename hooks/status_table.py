@@ -12,16 +12,15 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeGuard
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-try:  # the C loader is several times faster; plain SafeLoader gives the same result
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+# The C loader is several times faster; plain SafeLoader gives the same result. Which one exists
+# depends on how PyYAML was built.
+SafeLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 LANGUAGES = ("zh", "en")
 
@@ -278,7 +277,7 @@ def _hidden_character(text: str) -> str | None:
     return None
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     # YAML `true` loads as a bool, which Python counts as an int; a code must be a real integer.
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -327,9 +326,11 @@ def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[Status
     first_index: dict[int, int] = {}
     # Codes that entries claim, valid or not, so one broken entry does not also break every
     # reference to it.
-    claimed = {
-        raw.get("code") for raw in data if isinstance(raw, dict) and _is_int(raw.get("code"))
-    }
+    claimed: set[int] = set()
+    for raw in data:
+        code = raw.get("code") if isinstance(raw, dict) else None
+        if _is_int(code):
+            claimed.add(code)
     for index, raw in enumerate(data, start=1):
         if not isinstance(raw, dict):
             problems.append(f"entry #{index}: expected a mapping, got {_type_name(raw)}")
@@ -540,7 +541,7 @@ def _identifier(entry: _Entry) -> Callable[[str, Any], str | None]:
 
 def _flag(entry: _Entry) -> Callable[[str, Any], str | None]:
     def check(field: str, value: Any) -> str | None:
-        if value not in FLAGS:
+        if not isinstance(value, str) or value not in FLAGS:
             entry.problem(field, f"{value!r} is not one of {', '.join(FLAGS)}")
             return None
         return value
@@ -588,9 +589,10 @@ def _read_text(entry: _Entry, language: str) -> Text | None:
         value = block.get(name) if optional else entry.value(field, block)
         values[name] = entry.text(field, value, optional=optional)
         _check_language(entry, field, values[name], language)
-    if any(values[name] is None for name in TEXT_FIELDS if name not in OPTIONAL_TEXT_FIELDS):
-        return None
-    return Text(**values, terms=terms)  # type: ignore[arg-type]
+    title, summary, usage = values["title"], values["summary"], values["usage"]
+    if title is None or summary is None or usage is None:
+        return None  # reported: every text field but the optional ones is required
+    return Text(title=title, summary=summary, usage=usage, drf=values["drf"], terms=terms)
 
 
 def _read_terms(entry: _Entry, language: str, value: Any) -> tuple[str, ...]:
