@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 from exchange_data import LANGUAGE_CODES, Exchanges, Message, Scenario
-from status_render import escape, inline, search_excluded, section_target
+from site_urls import section_target
+from status_render import escape, inline, search_excluded
 from status_table import StatusCode
 
 LABELS = {

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from status_render import LABELS, search_excluded, section_url
+from site_urls import section_url
+from status_render import LABELS, search_excluded
 from status_table import FLAGS, DrfCode, StatusCode
 
 # The DRF release the table documents; the tests check it against the installed DRF.

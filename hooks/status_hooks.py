@@ -22,6 +22,7 @@ import mkdocs_internals
 import search_split
 import search_terms
 import short_links
+import site_urls
 import status_export
 import status_render
 import status_table
@@ -232,7 +233,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     segment = search_terms.segmenter(search_terms.chinese_texts(records, exchanges), cache)
     terms = {
         language: {
-            status_render.section_url(record): search_terms.fields(
+            site_urls.section_url(record): search_terms.fields(
                 record, exchanges, language, segment if language == "zh" else str
             )
             for record in records

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from site_urls import section_target
 from status_table import DrfCode, Spec, StatusCode, WildCode
 
 # Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
@@ -189,19 +190,6 @@ def foreign(name: str, language: str) -> str:
     if language == "en":
         return escape(name)
     return f'<span lang="en">{escape(name)}</span>'
-
-
-WILD_PAGE = "wild"
-
-
-def page_name(record: StatusCode) -> str:
-    """The page a code's section is on: its class page, or the appendix for codes not in DRF."""
-    return f"{record.status_class}xx" if isinstance(record, DrfCode) else WILD_PAGE
-
-
-def section_target(record: StatusCode) -> str:
-    """A code's section as a Markdown link target; MkDocs validates it, as it names a .md file."""
-    return f"{page_name(record)}.md#{record.anchor}"
 
 
 def code_link(record: StatusCode, language: str) -> str:
@@ -504,12 +492,6 @@ def class_page(
     sections = [code_section(r, language, by_code, exchanges.get(r.code)) for r in own]
     head = [helper_block(status_class, language), *([note] if note else [])]
     return "\n\n".join([*head, *sections]) + "\n"
-
-
-def section_url(record: StatusCode) -> str:
-    """A code's section as a URL relative to its language's root: where search, the short links
-    and the export point."""
-    return f"{page_name(record)}/#{record.anchor}"
 
 
 def overview(records: Iterable[StatusCode], language: str) -> str:

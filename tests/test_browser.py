@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, search, switch_language
-from status_render import page_name
+from site_urls import page_name
 from status_table import DrfCode, StatusCode
 
 # Runs queries through Material's own search worker with the index the page itself would load,

@@ -20,7 +20,7 @@ from bs4 import Tag
 from conftest import LANGUAGES, ROOT, Site
 from django.utils import translation
 from rest_framework import exceptions
-from status_render import page_name
+from site_urls import page_name
 from status_table import DrfCode, StatusCode, TableError
 
 DOCS = ROOT / "docs"

@@ -15,7 +15,7 @@ import rest_framework
 import status_export
 from conftest import LANGUAGE_PREFIX, LANGUAGES, Site
 from rest_framework import status
-from status_render import page_name
+from site_urls import page_name
 from status_table import HAN, DrfCode, StatusCode, WildCode
 
 # --- short links ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 import text_rules
 from bs4 import BeautifulSoup, Tag
 from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, ROOT, Site
-from status_render import page_name
+from site_urls import page_name
 from status_table import HAN, SOURCE_HOSTS, DrfCode, StatusCode
 
 PAGES = (
