@@ -9,6 +9,7 @@ import markdown
 import pytest
 import search_split
 import status_render
+import ui_text
 from bs4 import BeautifulSoup
 from status_table import DrfCode
 
@@ -104,7 +105,7 @@ def test_renamed_code_shows_both_names(records: list[DrfCode]) -> None:
 
 def fact_line(records: list[DrfCode], code: int, language: str, label: str) -> str:
     """The text after "**label**: " in one of a code's fact lines."""
-    prefix = f"- **{label}**{status_render.LABELS[language]['colon']}"
+    prefix = f"- **{label}**{ui_text.LABELS[language]['colon']}"
     record = record_by_code(records, code)
     lines = [line for line in status_render.fact_lines(record, language) if line.startswith(prefix)]
     assert len(lines) == 1, (code, language, label)
