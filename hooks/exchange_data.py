@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from status_table import LANGUAGES, SafeLoader, StatusCode, TableError, _Entry, read_source
+from status_table import (
+    LANGUAGES,
+    DrfCode,
+    SafeLoader,
+    StatusCode,
+    TableError,
+    _Entry,
+    read_source,
+)
 
 RUNNER = Path(__file__).with_name("drf_exchanges") / "run.py"
 # LANGUAGE_CODE per language of the site: what the pages say produced each body.
@@ -122,13 +130,12 @@ def _texts(entry: _Entry, field: str) -> dict[str, str] | None:
     block = entry.mapping(field, entry.value(field), LANGUAGES)
     if block is None:
         return None
-    texts = {
+    read = {
         lang: entry.text(f"{field}.{lang}", entry.value(f"{field}.{lang}", block))
         for lang in LANGUAGES
     }
-    if any(text is None for text in texts.values()):
-        return None
-    return texts  # type: ignore[return-value]
+    texts = {lang: text for lang, text in read.items() if text is not None}
+    return texts if len(texts) == len(LANGUAGES) else None  # a missing one was reported
 
 
 def _codes(entry: _Entry, known: set[int]) -> tuple[int, ...]:
@@ -248,7 +255,7 @@ def facts(records: Iterable[StatusCode]) -> list[dict[str, Any]]:
             "wrong_names": [wrong.name for wrong in record.wrong_names],
         }
         for record in records
-        if record.in_drf
+        if isinstance(record, DrfCode)
     ]
 
 
@@ -287,13 +294,15 @@ def run(job: Mapping[str, Any]) -> dict[str, Any]:
     )
     if result.returncode != 0:
         raise TableError(RUNNER, [f"running the scenarios failed:\n{result.stderr.strip()}"])
-    return json.loads(result.stdout)
+    answer: dict[str, Any] = json.loads(result.stdout)  # run.py prints one JSON object
+    return answer
 
 
 def cached_run(job: Mapping[str, Any], cache_dir: Path) -> dict[str, Any]:
     path = cache_dir / f"exchanges-{_cache_key(job)}.json"
     if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
+        cached: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
     answer = run(job)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for stale in cache_dir.glob("exchanges-*.json"):

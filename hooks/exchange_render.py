@@ -11,43 +11,10 @@ import re
 from collections.abc import Iterable, Mapping
 
 from exchange_data import LANGUAGE_CODES, Exchanges, Message, Scenario
-from status_render import escape, inline, search_excluded, section_target
+from site_urls import section_target
+from status_render import escape, inline, search_excluded
 from status_table import StatusCode
-
-LABELS = {
-    "zh": {
-        "exchanges": "实际交互",
-        "request": "请求",
-        "response": "响应",
-        "body_left_out": "（响应体从略：{size} 字节）",
-        "provenance": "本页的请求和响应都是构建网站时实际运行 DRF {drf}、Django {django}"
-        "（Python {python}）得到的：一个用 `startproject` 默认设置的新项目，"
-        '`LANGUAGE_CODE = "{code}"`，`USE_I18N = True`，所以 DRF 的消息是中文的；'
-        '英文页面用 `"en-us"`。`SecurityMiddleware` 和 `XFrameOptionsMiddleware` '
-        "给每个响应都加的安全头从略。",
-        "message_en": "英文（`en-us`）",
-        "message_zh": "中文（`zh-hans`）",
-        "message_codes": "状态码",
-        "message_cause": "原因",
-        "see_exchange": "实际交互：{links}",
-    },
-    "en": {
-        "exchanges": "Real exchanges",
-        "request": "Request",
-        "response": "Response",
-        "body_left_out": "(body left out: {size} bytes)",
-        "provenance": "Every request and response on this page was produced by running DRF "
-        "{drf} and Django {django} (Python {python}) while the site was built: a new project "
-        "with `startproject`'s settings, `LANGUAGE_CODE = \"{code}\"`, so DRF's messages are "
-        'in English; the Chinese pages use `"zh-hans"`. The security headers that '
-        "`SecurityMiddleware` and `XFrameOptionsMiddleware` add to every response are left out.",
-        "message_en": "English (`en-us`)",
-        "message_zh": "Chinese (`zh-hans`)",
-        "message_codes": "Code",
-        "message_cause": "Cause",
-        "see_exchange": "Real exchange: {links}",
-    },
-}
+from ui_text import EXCHANGE_LABELS
 
 # A line of its own in a hand-written page asks for a scenario's exchange there.
 EMBED = re.compile(r"^:::exchange ([a-z0-9-]+)[ \t]*$", re.M)
@@ -66,7 +33,7 @@ def response_text(scenario: Scenario, language: str) -> str:
         return exchange.response
     head = "\n".join([exchange.status_line, *(f"{n}: {v}" for n, v in exchange.headers)])
     size = len(exchange.body.encode("utf-8"))
-    return f"{head}\n\n{LABELS[language]['body_left_out'].format(size=size)}"
+    return f"{head}\n\n{EXCHANGE_LABELS[language]['body_left_out'].format(size=size)}"
 
 
 def exchange_block(scenario: Scenario, language: str, *, anchor: bool) -> str:
@@ -94,14 +61,14 @@ def code_exchanges(code: int, exchanges: Exchanges, language: str) -> str | None
     shown = exchanges.for_code(code)
     if not shown:
         return None
-    blocks = [f"**{LABELS[language]['exchanges']}**"]
+    blocks = [f"**{EXCHANGE_LABELS[language]['exchanges']}**"]
     blocks += [exchange_block(s, language, anchor=home(s) == code) for s in shown]
     return "\n\n".join(blocks)
 
 
 def provenance(exchanges: Exchanges, language: str) -> str:
     versions = exchanges.versions
-    return LABELS[language]["provenance"].format(
+    return EXCHANGE_LABELS[language]["provenance"].format(
         drf=versions["djangorestframework"],
         django=versions["django"],
         python=versions["python"],
@@ -146,7 +113,7 @@ def _code_span_safe(text: str) -> str:
 def messages_page(records: Iterable[StatusCode], exchanges: Exchanges, language: str) -> str:
     """Every message, grouped by the first code it comes with, in the order of the codes."""
     by_code = {record.code: record for record in records}
-    labels = LABELS[language]
+    labels = EXCHANGE_LABELS[language]
     header = (
         f"| {labels['message_en']} | {labels['message_zh']} | {labels['message_codes']} "
         f"| {labels['message_cause']} |\n|---|---|---|---|"

@@ -24,7 +24,7 @@ import jieba
 import jieba_dict
 from exchange_data import Exchanges
 from jieba_dict import HAN_RUN
-from status_table import HAN, StatusCode
+from status_table import HAN, DrfCode, StatusCode
 
 Segment = Callable[[str], str]
 # The longest Chinese run of a term that is also indexed whole (see whole_and_cut).
@@ -64,7 +64,8 @@ def snake(name: str) -> str:
 
 
 def english_names(record: StatusCode) -> list[str]:
-    return [name for name in (record.text["en"].title, record.former_name) if name]
+    former = record.former_name if isinstance(record, DrfCode) else None
+    return [name for name in (record.text["en"].title, former) if name]
 
 
 def search_keys(record: StatusCode, language: str) -> str:
@@ -73,7 +74,7 @@ def search_keys(record: StatusCode, language: str) -> str:
     422) and, on the Chinese site, its Chinese term, whole (site.js lets a Chinese query end on
     its last character, so "需要付款" is looked up as that word). The number has a field of its
     own. The browser tests search for each and require the code's section first."""
-    constant = record.constant or record.wild.constant  # type: ignore[union-attr]
+    constant = record.constant if isinstance(record, DrfCode) else record.wild.constant
     keys = [constant, *(snake(name) for name in english_names(record))]
     return " ".join(dict.fromkeys(keys))
 
@@ -101,6 +102,8 @@ def search_aliases(record: StatusCode) -> str:
     response classes, DRF's exceptions, and the wrong constants that circulate (the code's
     section explains the mistake). Lower than the keys: search matches every term as a prefix,
     and names such as ``NotAcceptable`` must not pull the "No …" queries from their codes."""
+    if not isinstance(record, DrfCode):
+        return ""  # a code DRF does not define has none of these names
     # Most HTTPStatus members are the English name in capitals, which the keys already hold.
     known = {snake(name)[len(NAME_MARK) : -len(NAME_MARK)] for name in english_names(record)}
     python = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from status_render import section_url
+from site_urls import section_url
 from status_table import StatusCode
 
 TEMPLATE = """<!doctype html>

@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from status_render import LABELS, search_excluded, section_url
-from status_table import FLAGS, StatusCode
+from site_urls import section_url
+from status_render import search_excluded
+from status_table import FLAGS, DrfCode, StatusCode
+from ui_text import FLAG_MEANINGS, KIND_NAMES, LABELS, SCHEMA_LABELS
 
 # The DRF release the table documents; the tests check it against the installed DRF.
 DRF_VERSION = "3.18.3"
@@ -28,7 +30,7 @@ class Field:
     kind: str  # as JSON has it: integer, string, string or null, list of strings
     zh: str
     en: str
-    value: Callable[[StatusCode], Any]
+    value: Callable[[DrfCode], Any]
 
 
 FIELDS = (
@@ -165,47 +167,10 @@ FIELDS = (
     ),
 )
 
-# What each value of `flags` means (the class pages show the flags as status_render.FLAG_LABELS).
-FLAG_MEANINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "unused": "IANA 登记表把这个编号列为 `(Unused)`，即编号保留，不能另作他用",
-        "unregistered": "IANA 登记表中没有这个状态码",
-        "obsoleted": "IANA 登记表把它标为 `(OBSOLETED)`，即已废止",
-        "deprecated": "定义它的规范已弃用它，新接口不应再发送",
-        "experimental": "定义它的 RFC 是实验性的，不在标准轨道上",
-        "webdav": "来自 WebDAV 的规范（RFC 2518、RFC 4918 或 RFC 5842），RFC 9110 没有定义它",
-    },
-    "en": {
-        "unused": "the registry lists the number as `(Unused)`, that is, reserved and not to be "
-        "given another meaning",
-        "unregistered": "the code is not in the IANA registry",
-        "obsoleted": "the registry marks it `(OBSOLETED)`, that is, obsoleted",
-        "deprecated": "the defining specification deprecates it, so new APIs should not send it",
-        "experimental": "an Experimental RFC defines it, not a standards-track one",
-        "webdav": "a WebDAV specification (RFC 2518, RFC 4918 or RFC 5842) defines it, not "
-        "RFC 9110",
-    },
-}
-FLAGS_HEADING = {"zh": "标记的含义 { #flags }", "en": "What the flags mean { #flags }"}
-
-KIND_NAMES = {
-    "zh": {
-        "integer": "整数",
-        "string": "字符串",
-        "string or null": "字符串或 `null`",
-        "list of strings": "字符串列表",
-    },
-    "en": {
-        "integer": "integer",
-        "string": "string",
-        "string or null": "string or `null`",
-        "list of strings": "list of strings",
-    },
-}
-
 
 def rows(records: Iterable[StatusCode]) -> list[dict[str, Any]]:
-    return [{field.name: field.value(r) for field in FIELDS} for r in records if r.in_drf]
+    drf = [record for record in records if isinstance(record, DrfCode)]
+    return [{field.name: field.value(record) for field in FIELDS} for record in drf]
 
 
 def to_json(records: Iterable[StatusCode]) -> str:
@@ -232,8 +197,8 @@ def to_csv(records: Iterable[StatusCode]) -> str:
 
 
 def schema_page(records: Iterable[StatusCode], language: str) -> str:
-    labels = {"zh": ("字段", "类型", "含义"), "en": ("Field", "Type", "Meaning")}[language]
-    lines = [f"| {' | '.join(labels)} |", "|---|---|---|"]
+    labels = SCHEMA_LABELS[language]
+    lines = [f"| {labels['field']} | {labels['type']} | {labels['meaning']} |", "|---|---|---|"]
     for field in FIELDS:
         meaning = getattr(field, language)
         lines.append(f"| `{field.name}` | {KIND_NAMES[language][field.kind]} | {meaning} |")
@@ -244,7 +209,7 @@ def schema_page(records: Iterable[StatusCode], language: str) -> str:
         "\n\n".join(
             [
                 search_excluded(["\n".join(lines)]),
-                f"## {FLAGS_HEADING[language]}",
+                f"## {labels['flags_heading']} {{ #flags }}",
                 search_excluded(["\n".join(flags)]),
             ]
         )

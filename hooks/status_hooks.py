@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,19 @@ import exchange_data
 import exchange_render
 import jieba
 import jieba_dict
+import mkdocs_internals
 import search_split
 import search_terms
 import short_links
+import site_urls
 import status_export
 import status_render
 import status_table
 import text_rules
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -71,10 +76,6 @@ def _exchanges(texts: tuple[str, ...], docs: str) -> exchange_data.Exchanges:
 def _cache_dir(docs_dir: str) -> Path:
     """Derived files the build reuses between runs (never committed): beside docs/."""
     return Path(docs_dir).parent / ".cache"
-
-
-def _i18n(config: MkDocsConfig) -> Any:
-    return config.plugins["i18n"]
 
 
 SITE_URL_MISSING = (
@@ -130,11 +131,13 @@ def on_config(config: MkDocsConfig) -> None:
             config.watch.append(str(path))
 
 
-def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+def on_serve(
+    server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+) -> LiveReloadServer:
     # MkDocs' live server stops answering requests after a failed rebuild until a build succeeds.
     # While the table is invalid, report it and skip the rebuild instead, so the last good site
     # stays served; the next valid edit rebuilds as usual.
-    rebuild = server.builder
+    rebuild = mkdocs_internals.serve_builder(server)
 
     def rebuild_unless_table_is_invalid() -> None:
         try:
@@ -144,7 +147,7 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
             return
         rebuild()
 
-    server.builder = rebuild_unless_table_is_invalid
+    mkdocs_internals.replace_serve_builder(server, rebuild_unless_table_is_invalid)
     return server
 
 
@@ -158,7 +161,7 @@ GENERATED_PARTS = {
 
 
 def generated_markdown(
-    meta: dict[str, Any],
+    meta: Mapping[str, Any],
     records: tuple[status_table.StatusCode, ...],
     language: str,
     page: str,
@@ -183,17 +186,17 @@ def generated_markdown(
             f"{page}: front matter 'status_class' must be one of "
             f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
         )
-    shown = {
-        record.code: exchange_render.code_exchanges(record.code, exchanges, language)
-        for record in records
-    }
-    shown = {code: markdown for code, markdown in shown.items() if markdown}
+    shown: dict[int, str] = {}
+    for record in records:
+        markdown = exchange_render.code_exchanges(record.code, exchanges, language)
+        if markdown:
+            shown[record.code] = markdown
     note = exchange_render.provenance(exchanges, language) if shown else None
     return status_render.class_page(records, status_class, language, shown, note)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = _i18n(config).current_language
+    language = mkdocs_internals.current_language(config)
     embeds = exchange_render.EMBED.search(markdown) is not None
     if "status_class" not in page.meta and "generated" not in page.meta and not embeds:
         return markdown
@@ -210,7 +213,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return f"{markdown.rstrip()}\n\n{generated}"
 
 
-def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is rendered by now and none is indexed yet: give jieba the dictionary cut for
     # exactly these pages (see jieba_dict), before Material's search segments the first one.
     pages = [file.page.content or "" for file in files.documentation_pages() if file.page]
@@ -222,10 +225,10 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Every language build writes its 404 page to the site root, so the last language would win.
     # Keep the default language's page at the root and put the others under their own folder.
-    i18n = _i18n(config)
-    if template_name != "404.html" or i18n.current_language == i18n.default_language:
+    language = mkdocs_internals.current_language(config)
+    if template_name != "404.html" or language == mkdocs_internals.default_language(config):
         return output_content
-    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target = Path(config.site_dir) / language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output_content, encoding="utf-8")
     return ""  # MkDocs skips writing a template that renders empty
@@ -234,28 +237,29 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged search
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built: per-language search, short links, the data export."""
-    i18n = _i18n(config)
-    if i18n.building:
+    if mkdocs_internals.inner_build(config):
         return  # an inner, per-language build; the merged index does not exist yet
+    languages = mkdocs_internals.build_languages(config)
+    default = mkdocs_internals.default_language(config)
     records = load_records(config)
     exchanges = load_exchanges(config)
-    urls = {record.code: status_render.section_url(record) for record in records}
+    urls = {record.code: site_urls.section_url(record) for record in records}
     docs = Path(config.docs_dir)
     sources = "\n".join(status_table.read_source(docs / n) for n in (TABLE_NAME, *EXCHANGE_FILES))
     fields = search_terms.all_index_fields(
-        records, exchanges, i18n.build_languages, _cache_dir(config.docs_dir), sources
+        records, exchanges, languages, _cache_dir(config.docs_dir), sources
     )
     terms = {
         language: {urls[code]: values for code, values in by_code.items()}
         for language, by_code in fields.items()
     }
     site_dir = Path(config.site_dir)
-    search_split.write_split_indexes(site_dir, i18n.build_languages, i18n.default_language, terms)
+    search_split.write_split_indexes(site_dir, languages, default, terms)
     short_links.write_short_links(
         site_dir,
         records,
-        i18n.build_languages,
-        i18n.default_language,
+        languages,
+        default,
         config.site_url or "/",
         config.theme["favicon"],
     )

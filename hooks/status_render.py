@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from status_table import Spec, StatusCode
+from site_urls import section_target
+from status_table import DrfCode, Spec, StatusCode, WildCode
+from ui_text import FLAG_LABELS, LABELS
 
 # Which `rest_framework.status` helper answers "is this code in class N?"; the tests check these
 # against the installed DRF.
@@ -20,137 +22,6 @@ CLASS_HELPERS = {
     3: "is_redirect",
     4: "is_client_error",
     5: "is_server_error",
-}
-
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "spec": "规范",
-        "no_spec": "没有任何 RFC 定义这个状态码",
-        "standard_name": "标准名称",
-        "unregistered": "IANA 登记表中没有这个状态码",
-        "standard_source": "IANA / RFC 9110",
-        "former_gap": "；",
-        "former_name": "此前名为 {name}，DRF 的常量沿用这个名字，"
-        "它也是 Python 3.12 及更早版本的主名称",
-        "python": "Python",
-        "python_none": "`http.HTTPStatus` 没有这个状态码",
-        "python_since": "{version} 起",
-        "python_renamed": "3.12 及更早为 {old}；3.13 起为 {new}，旧名仍可作为别名使用",
-        "django": "Django",
-        "django_preserve": "{call}（Django 5.2 起）",
-        "drf_exceptions": "DRF 异常",
-        "drf_since": "加入 DRF",
-        "drf_original": "{version}（最初的 `status` 模块）",
-        "flags": "标记",
-        "drf_note": "DRF 的默认行为",
-        "wrong_names": "常见错误写法",
-        "wrong_name": "{wrong}：`rest_framework.status` 中没有这个名字，{access} 会抛出 "
-        "`AttributeError`，{import_} 会抛出 `ImportError`。正确的常量是 {right}。",
-        "confused_with": "这个名字错借了 {link} 的常量名。",
-        "related": "对比",
-        "helper": "判断一个状态码是否属于本类，可以用 {helper}：它只比较数值范围"
-        "（{low}–{high}），不检查状态码是否存在。",
-        "overview": "全部状态码",
-        "overview_code": "状态码",
-        "overview_title": "名称",
-        "overview_constant": "DRF 常量",
-        "not_in_drf": "不在 `rest_framework.status` 中",
-        "not_in_drf_body": "DRF 没有这个状态码的常量；它来自 {source}。需要时在项目里自己定义：",
-        "sources": "来源",
-        "xref_constant": "DRF 常量",
-        "xref_drf_since": "加入 DRF",
-        "xref_standard": "IANA / RFC 9110 名称",
-        "xref_py311": "Python 3.11–3.12",
-        "xref_py313": "Python 3.13+",
-        "xref_py_since": "Python 起始版本",
-        "xref_django": "Django 响应类",
-        "xref_exceptions": "DRF 异常",
-        "xref_earliest": "≤ 3.6",
-        "xref_alias": "别名",
-        "xref_legend": "≠ 表示这个名称与 DRF 常量名不一致；— 表示没有对应项。"
-        "“别名”是 Python 3.13 仍然接受的旧成员名，用旧名的代码在 3.13 上照常运行。"
-        "“≤ 3.6” 表示在核对过的最早版本 Python 3.6 中已经存在。",
-        "list_separator": "、",
-        "sentence_gap": "",
-        "colon": "：",
-        "open_paren": "（",
-        "close_paren": "）",
-    },
-    "en": {
-        "spec": "Specification",
-        "no_spec": "no RFC defines this code",
-        "standard_name": "Standard name",
-        "unregistered": "the code is not in the IANA registry",
-        "standard_source": "IANA / RFC 9110",
-        "former_gap": ", ",
-        "former_name": "formerly {name}, which DRF's constant keeps and which was Python's "
-        "canonical name for the code up to 3.12",
-        "python": "Python",
-        "python_none": "`http.HTTPStatus` has no member for this code",
-        "python_since": "since {version}",
-        "python_renamed": "{old} up to 3.12, and {new} from 3.13, which keeps the old name as an "
-        "alias",
-        "django": "Django",
-        "django_preserve": "{call} (Django 5.2 and later)",
-        "drf_exceptions": "DRF exceptions",
-        "drf_since": "Added in DRF",
-        "drf_original": "{version} (the original `status` module)",
-        "flags": "Flags",
-        "drf_note": "What DRF does by itself",
-        "wrong_names": "Wrong names in circulation",
-        "wrong_name": "{wrong}: there is no such name in `rest_framework.status`, so {access} "
-        "raises `AttributeError` and {import_} raises `ImportError`. The correct constant is "
-        "{right}.",
-        "confused_with": "The name is borrowed by mistake from {link}.",
-        "related": "Compare",
-        "helper": "To test whether a code belongs to this class, use {helper}. It only compares "
-        "the number against the range {low}–{high}; it does not check that the code exists.",
-        "overview": "All status codes",
-        "overview_code": "Code",
-        "overview_title": "Name",
-        "overview_constant": "DRF constant",
-        "not_in_drf": "Not in `rest_framework.status`",
-        "not_in_drf_body": "DRF has no constant for this code; it comes from {source}. "
-        "Define your own in your project if you need it:",
-        "sources": "Sources",
-        "xref_constant": "DRF constant",
-        "xref_drf_since": "Added in DRF",
-        "xref_standard": "IANA / RFC 9110 name",
-        "xref_py311": "Python 3.11–3.12",
-        "xref_py313": "Python 3.13+",
-        "xref_py_since": "Python since",
-        "xref_django": "Django response class",
-        "xref_exceptions": "DRF exceptions",
-        "xref_earliest": "≤ 3.6",
-        "xref_alias": "alias",
-        "xref_legend": "≠ marks a name that differs from DRF's constant; — means there is none. "
-        "“alias” marks an old member name that Python 3.13 still accepts, so code that uses it "
-        "keeps working there. “≤ 3.6” means present in Python 3.6, the earliest version checked.",
-        "list_separator": ", ",
-        "sentence_gap": " ",
-        "colon": ": ",
-        "open_paren": " (",
-        "close_paren": ")",
-    },
-}
-
-FLAG_LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "unused": "未使用（编号保留）",
-        "unregistered": "未在 IANA 登记",
-        "obsoleted": "已废止",
-        "deprecated": "已弃用",
-        "experimental": "实验性",
-        "webdav": "WebDAV",
-    },
-    "en": {
-        "unused": "Unused (number reserved)",
-        "unregistered": "Not registered with IANA",
-        "obsoleted": "Obsoleted",
-        "deprecated": "Deprecated",
-        "experimental": "Experimental",
-        "webdav": "WebDAV",
-    },
 }
 
 # Python-Markdown's escapable characters, plus `|` (tables) and the HTML specials, which become
@@ -191,19 +62,6 @@ def foreign(name: str, language: str) -> str:
     return f'<span lang="en">{escape(name)}</span>'
 
 
-WILD_PAGE = "wild"
-
-
-def page_name(record: StatusCode) -> str:
-    """The page a code's section is on: its class page, or the appendix for codes not in DRF."""
-    return f"{record.status_class}xx" if record.in_drf else WILD_PAGE
-
-
-def section_target(record: StatusCode) -> str:
-    """A code's section as a Markdown link target; MkDocs validates it, as it names a .md file."""
-    return f"{page_name(record)}.md#{record.anchor}"
-
-
 def code_link(record: StatusCode, language: str) -> str:
     title = escape(record.text[language].title)
     return f"[{record.code} {title}]({section_target(record)})"
@@ -219,7 +77,7 @@ def heading(record: StatusCode, language: str) -> str:
     return f"## {record.code} {title} {{ #{record.anchor} }}"
 
 
-def constant_block(record: StatusCode) -> str:
+def constant_block(record: DrfCode) -> str:
     return f"```python\nstatus.{record.constant}\n```"
 
 
@@ -227,12 +85,12 @@ def _normalized(name: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", name.upper())
 
 
-def _drifts(name: str, record: StatusCode) -> bool:
+def _drifts(name: str, record: DrfCode) -> bool:
     """True when a name is not just DRF's constant name spelled another way."""
-    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])  # type: ignore[union-attr]
+    return _normalized(name) != _normalized(record.constant.split("_", 2)[2])
 
 
-def standard_name_differs(record: StatusCode) -> bool:
+def standard_name_differs(record: DrfCode) -> bool:
     """True when the registry's phrase is not just DRF's constant name spelled out."""
     return record.standard_name is None or _drifts(record.standard_name, record)
 
@@ -241,7 +99,7 @@ def spec_link(spec: Spec) -> str:
     return f"[{escape(spec.label)}]({spec.url})"
 
 
-def fact_lines(record: StatusCode, language: str) -> list[str]:
+def fact_lines(record: DrfCode, language: str) -> list[str]:
     labels = LABELS[language]
     colon = labels["colon"]
     lines: list[str] = []
@@ -289,7 +147,7 @@ def fact_lines(record: StatusCode, language: str) -> list[str]:
     return [f"- {line}" for line in lines]
 
 
-def python_names(record: StatusCode, language: str) -> str:
+def python_names(record: DrfCode, language: str) -> str:
     labels = LABELS[language]
     python = record.python
     if not python.py313:
@@ -315,9 +173,7 @@ def admonition(kind: str, title: str, body: Sequence[str]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def wrong_name_notes(
-    record: StatusCode, language: str, by_code: dict[int, StatusCode]
-) -> list[str]:
+def wrong_name_notes(record: DrfCode, language: str, by_code: dict[int, StatusCode]) -> list[str]:
     labels = LABELS[language]
     notes = []
     for wrong in record.wrong_names:
@@ -354,7 +210,7 @@ def search_excluded(blocks: Sequence[str]) -> str:
 
 
 def code_section(
-    record: StatusCode,
+    record: DrfCode,
     language: str,
     by_code: dict[int, StatusCode],
     exchanges: str | None = None,
@@ -382,13 +238,12 @@ def code_section(
     )
 
 
-def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCode]) -> str:
+def wild_section(record: WildCode, language: str, by_code: dict[int, StatusCode]) -> str:
     """A code met in the wild: clearly not DRF's, who emits it, a constant to define, and the
     sources its claims rest on."""
     labels = LABELS[language]
     text = record.text[language]
     wild = record.wild
-    assert wild is not None
     source = foreign(wild.source, language)
     define = f"```python\n{wild.constant} = {record.code}\n```"
     notice = labels["not_in_drf_body"].format(source=source)
@@ -419,7 +274,7 @@ def wild_section(record: StatusCode, language: str, by_code: dict[int, StatusCod
 def wild_page(records: Iterable[StatusCode], language: str) -> str:
     records = list(records)
     by_code = {record.code: record for record in records}
-    sections = [wild_section(r, language, by_code) for r in records if not r.in_drf]
+    sections = [wild_section(r, language, by_code) for r in records if isinstance(r, WildCode)]
     return "\n\n".join(sections) + "\n"
 
 
@@ -443,7 +298,7 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
     ]
     rows = []
     for record in records:
-        if not record.in_drf:
+        if not isinstance(record, DrfCode):
             continue
         python = record.python
         standard = record.standard_name or "—"
@@ -460,7 +315,7 @@ def xref_page(records: Iterable[StatusCode], language: str) -> str:
         cells = [
             f"[{record.code}]({section_target(record)})",
             f"`{record.constant}`",
-            escape(record.drf_since or ""),
+            escape(record.drf_since),
             _cell(
                 foreign(standard, language) if record.standard_name else standard,
                 record.standard_name is not None and standard_name_differs(record),
@@ -500,19 +355,13 @@ def class_page(
     code; ``exchanges`` maps a code to the Markdown of its real exchanges."""
     records = list(records)
     by_code = {record.code: record for record in records}
-    own = [r for r in records if r.in_drf and r.status_class == status_class]
+    own = [r for r in records if isinstance(r, DrfCode) and r.status_class == status_class]
     if not own:
         raise ValueError(f"the table has no {status_class}xx codes")
     exchanges = exchanges or {}
     sections = [code_section(r, language, by_code, exchanges.get(r.code)) for r in own]
     head = [helper_block(status_class, language), *([note] if note else [])]
     return "\n\n".join([*head, *sections]) + "\n"
-
-
-def section_url(record: StatusCode) -> str:
-    """A code's section as a URL relative to its language's root: where search, the short links
-    and the export point."""
-    return f"{page_name(record)}/#{record.anchor}"
 
 
 def overview(records: Iterable[StatusCode], language: str) -> str:
@@ -522,7 +371,7 @@ def overview(records: Iterable[StatusCode], language: str) -> str:
         f"| [{record.code}]({section_target(record)}) "
         f"| {escape(record.text[language].title)} | `{record.constant}` |"
         for record in records
-        if record.in_drf
+        if isinstance(record, DrfCode)
     ]
     header = (
         f"| {labels['overview_code']} | {labels['overview_title']} "

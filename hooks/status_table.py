@@ -12,16 +12,15 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias, TypeGuard
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-try:  # the C loader is several times faster; plain SafeLoader gives the same result
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+# The C loader is several times faster; plain SafeLoader gives the same result. Which one exists
+# depends on how PyYAML was built.
+SafeLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 LANGUAGES = ("zh", "en")
 
@@ -141,26 +140,13 @@ class Wild:
 
 
 @dataclass(frozen=True)
-class StatusCode:
+class BaseCode:
+    """What every entry of the table has, whether DRF defines the code or not."""
+
     code: int
-    constant: str | None  # None only for codes met in the wild
-    drf_since: str | None
-    standard_name: str | None
-    former_name: str | None
     spec: Spec | None
-    python: PythonNames
-    django: tuple[str, ...]
-    django_preserve_request: str | None
-    drf_exceptions: tuple[str, ...]
-    flags: tuple[str, ...]
-    wrong_names: tuple[WrongName, ...]
     related: tuple[int, ...]
     text: Mapping[str, Text]
-    wild: Wild | None = None
-
-    @property
-    def in_drf(self) -> bool:
-        return self.wild is None
 
     @property
     def status_class(self) -> int:
@@ -169,6 +155,34 @@ class StatusCode:
     @property
     def anchor(self) -> str:
         return f"http_{self.code}"
+
+
+@dataclass(frozen=True)
+class DrfCode(BaseCode):
+    """A constant of rest_framework.status, with what DRF, the registry, Python and Django say
+    about its code."""
+
+    constant: str
+    drf_since: str
+    standard_name: str | None
+    former_name: str | None
+    python: PythonNames
+    django: tuple[str, ...]
+    django_preserve_request: str | None
+    drf_exceptions: tuple[str, ...]
+    flags: tuple[str, ...]
+    wrong_names: tuple[WrongName, ...]
+
+
+@dataclass(frozen=True)
+class WildCode(BaseCode):
+    """A code met in the wild that rest_framework.status does not define (the appendix)."""
+
+    wild: Wild
+
+
+# An entry of the table: tell the two apart with isinstance(record, DrfCode).
+StatusCode: TypeAlias = DrfCode | WildCode
 
 
 class TableError(PluginError):
@@ -264,7 +278,7 @@ def _hidden_character(text: str) -> str | None:
     return None
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     # YAML `true` loads as a bool, which Python counts as an int; a code must be a real integer.
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -313,9 +327,11 @@ def parse_table(source: str, path: Path | str = "docs/codes.yml") -> list[Status
     first_index: dict[int, int] = {}
     # Codes that entries claim, valid or not, so one broken entry does not also break every
     # reference to it.
-    claimed = {
-        raw.get("code") for raw in data if isinstance(raw, dict) and _is_int(raw.get("code"))
-    }
+    claimed: set[int] = set()
+    for raw in data:
+        code = raw.get("code") if isinstance(raw, dict) else None
+        if _is_int(code):
+            claimed.add(code)
     for index, raw in enumerate(data, start=1):
         if not isinstance(raw, dict):
             problems.append(f"entry #{index}: expected a mapping, got {_type_name(raw)}")
@@ -357,28 +373,14 @@ def _read_entry(entry: _Entry) -> StatusCode | None:
     code = _read_code(entry)
     spec = _read_spec(entry)
     related = entry.listing("related", entry.value("related"), _code_reference(entry))
-    text = {language: _read_text(entry, language) for language in LANGUAGES}
+    texts = {language: _read_text(entry, language) for language in LANGUAGES}
+    text = {language: block for language, block in texts.items() if block is not None}
     if is_wild:
         wild = _read_wild(entry, code)
-        if len(entry.problems) > count_before:
+        # Every None here was reported as a problem.
+        if len(entry.problems) > count_before or code is None or wild is None:
             return None
-        return StatusCode(
-            code=code,  # type: ignore[arg-type] - a None code was reported as a problem
-            constant=None,
-            drf_since=None,
-            standard_name=None,
-            former_name=None,
-            spec=spec,
-            python=PythonNames(py311=(), py313=(), since=None),
-            django=(),
-            django_preserve_request=None,
-            drf_exceptions=(),
-            flags=(),
-            wrong_names=(),
-            related=related,
-            text=text,  # type: ignore[arg-type]
-            wild=wild,
-        )
+        return WildCode(code=code, spec=spec, related=related, text=text, wild=wild)
 
     constant = entry.matching("constant", entry.value("constant"), IDENTIFIER, "a Python name")
     if constant is not None and code is not None and not constant.startswith(f"HTTP_{code}_"):
@@ -405,24 +407,31 @@ def _read_entry(entry: _Entry) -> StatusCode | None:
     flags = entry.listing("flags", entry.value("flags"), _flag(entry))
     wrong_names = entry.listing("wrong_names", entry.value("wrong_names"), _wrong_name(entry))
 
-    if len(entry.problems) > count_before:
+    # Every None here was reported as a problem.
+    if (
+        len(entry.problems) > count_before
+        or code is None
+        or constant is None
+        or drf_since is None
+        or python is None
+    ):
         return None
-    return StatusCode(
+    return DrfCode(
         code=code,
+        spec=spec,
+        related=related,
+        text=text,
         constant=constant,
         drf_since=drf_since,
         standard_name=standard_name,
         former_name=former_name,
-        spec=spec,
         python=python,
         django=django,
         django_preserve_request=django_preserve_request,
         drf_exceptions=drf_exceptions,
         flags=flags,
         wrong_names=wrong_names,
-        related=related,
-        text=text,
-    )  # type: ignore[arg-type] - every None above was reported as a problem
+    )
 
 
 def _read_code(entry: _Entry) -> int | None:
@@ -533,7 +542,7 @@ def _identifier(entry: _Entry) -> Callable[[str, Any], str | None]:
 
 def _flag(entry: _Entry) -> Callable[[str, Any], str | None]:
     def check(field: str, value: Any) -> str | None:
-        if value not in FLAGS:
+        if not isinstance(value, str) or value not in FLAGS:
             entry.problem(field, f"{value!r} is not one of {', '.join(FLAGS)}")
             return None
         return value
@@ -581,9 +590,10 @@ def _read_text(entry: _Entry, language: str) -> Text | None:
         value = block.get(name) if optional else entry.value(field, block)
         values[name] = entry.text(field, value, optional=optional)
         _check_language(entry, field, values[name], language)
-    if any(values[name] is None for name in TEXT_FIELDS if name not in OPTIONAL_TEXT_FIELDS):
-        return None
-    return Text(**values, terms=terms)  # type: ignore[arg-type]
+    title, summary, usage = values["title"], values["summary"], values["usage"]
+    if title is None or summary is None or usage is None:
+        return None  # reported: every text field but the optional ones is required
+    return Text(title=title, summary=summary, usage=usage, drf=values["drf"], terms=terms)
 
 
 def _read_terms(entry: _Entry, language: str, value: Any) -> tuple[str, ...]:
@@ -635,7 +645,8 @@ def _cross_entry_problems(
                 problems.append(f"{label}, field 'related[{i}]': refers to itself")
             elif other not in codes:
                 problems.append(f"{label}, field 'related[{i}]': {other} is not in the table")
-        for i, wrong in enumerate(record.wrong_names):
+        wrong_names = record.wrong_names if isinstance(record, DrfCode) else ()
+        for i, wrong in enumerate(wrong_names):
             if wrong.confused_with is not None and wrong.confused_with not in codes:
                 problems.append(
                     f"{label}, field 'wrong_names[{i}].confused_with': "
@@ -656,7 +667,7 @@ def require_classes(
     records: Sequence[StatusCode], classes: Iterable[int], path: Path | str
 ) -> None:
     """The site has a page per class; a class without codes would publish an empty page."""
-    present = {record.status_class for record in records if record.in_drf}
+    present = {record.status_class for record in records if isinstance(record, DrfCode)}
     missing = [status_class for status_class in classes if status_class not in present]
     if missing:
         raise TableError(

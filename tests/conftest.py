@@ -62,15 +62,15 @@ def all_records() -> list[status_table.StatusCode]:
 
 
 @pytest.fixture(scope="session")
-def records(all_records: list[status_table.StatusCode]) -> list[status_table.StatusCode]:
+def records(all_records: list[status_table.StatusCode]) -> list[status_table.DrfCode]:
     """The codes of rest_framework.status."""
-    return [record for record in all_records if record.in_drf]
+    return [record for record in all_records if isinstance(record, status_table.DrfCode)]
 
 
 @pytest.fixture(scope="session")
-def wild_records(all_records: list[status_table.StatusCode]) -> list[status_table.StatusCode]:
+def wild_records(all_records: list[status_table.StatusCode]) -> list[status_table.WildCode]:
     """The appendix: codes met in the wild that DRF does not define."""
-    return [record for record in all_records if not record.in_drf]
+    return [record for record in all_records if isinstance(record, status_table.WildCode)]
 
 
 @dataclass(eq=False)  # identity hash, so soup() can be cached per site

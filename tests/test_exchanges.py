@@ -20,8 +20,8 @@ from bs4 import Tag
 from conftest import LANGUAGES, ROOT, Site
 from django.utils import translation
 from rest_framework import exceptions
-from status_render import page_name
-from status_table import StatusCode, TableError
+from site_urls import page_name
+from status_table import DrfCode, StatusCode, TableError
 
 DOCS = ROOT / "docs"
 
@@ -41,7 +41,7 @@ def declared(all_records: list[StatusCode]) -> tuple[list[dict[str, Any]], list[
 
 @pytest.fixture(scope="module")
 def fresh(
-    declared: tuple[list[dict[str, Any]], list[dict[str, Any]]], records: list[StatusCode]
+    declared: tuple[list[dict[str, Any]], list[dict[str, Any]]], records: list[DrfCode]
 ) -> exchange_data.Exchanges:
     """Every scenario run again now, without the build's cache."""
     scenarios, messages = declared
@@ -256,7 +256,7 @@ def test_captions_are_not_part_of_the_cache_key(
 
 
 def test_the_build_checks_the_table_against_drf_django_and_python(
-    records: list[StatusCode],
+    records: list[DrfCode],
 ) -> None:
     facts = exchange_data.facts(records)
     assert (

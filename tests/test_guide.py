@@ -67,7 +67,7 @@ from rest_framework.test import APIRequestFactory, APITestCase
 from rest_framework.throttling import BaseThrottle
 from rest_framework.validators import UniqueValidator
 from rest_framework.views import APIView
-from status_table import HAN, StatusCode
+from status_table import HAN, DrfCode
 
 PAGES = {"zh": ROOT / "docs" / "guide.md", "en": ROOT / "docs" / "guide.en.md"}
 H1 = {"zh": "# 该用哪个状态码？ { #guide }", "en": "# Which code should I use? { #guide }"}
@@ -233,7 +233,7 @@ def test_every_snippet_module_is_shown(pages: dict[str, Page]) -> None:
 
 
 def test_links_point_to_code_anchors_and_match(
-    pages: dict[str, Page], records: list[StatusCode]
+    pages: dict[str, Page], records: list[DrfCode]
 ) -> None:
     anchors = {record.anchor for record in records}
     per_language = {}

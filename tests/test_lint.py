@@ -1,4 +1,5 @@
-"""The code stays lint-clean and formatted (ruff, configured in pyproject.toml)."""
+"""The code stays lint-clean, formatted and type-checked (ruff and mypy, configured in
+pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -28,4 +29,12 @@ def test_ruff_format() -> None:
     # Not docs/snippets: the formatter would pad the snippet markers with blank lines that the
     # pages would then show at the end of code blocks.
     result = ruff("format", "--check", paths=("hooks", "tests"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy() -> None:
+    # Which files and how strictly: [tool.mypy] in pyproject.toml.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,8 +9,9 @@ import markdown
 import pytest
 import search_split
 import status_render
+import ui_text
 from bs4 import BeautifulSoup
-from status_table import StatusCode
+from status_table import DrfCode
 
 # The Markdown extensions mkdocs.yml enables, so rendered HTML matches the site's.
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.superfences"]
@@ -20,11 +21,11 @@ def to_html(source: str) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(source, extensions=EXTENSIONS), "html.parser")
 
 
-def record_by_code(records: list[StatusCode], code: int) -> StatusCode:
+def record_by_code(records: list[DrfCode], code: int) -> DrfCode:
     return next(record for record in records if record.code == code)
 
 
-def with_text(record: StatusCode, language: str, **fields: str) -> StatusCode:
+def with_text(record: DrfCode, language: str, **fields: str) -> DrfCode:
     text = dict(record.text)
     text[language] = dataclasses.replace(record.text[language], **fields)
     return dataclasses.replace(record, text=text)
@@ -48,7 +49,7 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
-def test_hostile_text_renders_as_inert_text(records: list[StatusCode], hostile: str) -> None:
+def test_hostile_text_renders_as_inert_text(records: list[DrfCode], hostile: str) -> None:
     by_code = {record.code: record for record in records}
 
     def render(text: str) -> BeautifulSoup:
@@ -68,7 +69,7 @@ def test_hostile_text_renders_as_inert_text(records: list[StatusCode], hostile: 
     assert summary == " ".join(hostile.split())
 
 
-def test_code_spans_stay_code(records: list[StatusCode]) -> None:
+def test_code_spans_stay_code(records: list[DrfCode]) -> None:
     by_code = {record.code: record for record in records}
     record = with_text(by_code[409], "en", summary="Raise `APIException` <b>now</b>.")
     html = to_html(status_render.code_section(record, "en", by_code))
@@ -77,7 +78,7 @@ def test_code_spans_stay_code(records: list[StatusCode]) -> None:
     assert paragraph.get_text() == "Raise APIException <b>now</b>."
 
 
-def test_section_shape(records: list[StatusCode]) -> None:
+def test_section_shape(records: list[DrfCode]) -> None:
     by_code = {record.code: record for record in records}
     source = status_render.code_section(by_code[307], "zh", by_code)
     assert source.startswith(
@@ -93,7 +94,7 @@ def test_section_shape(records: list[StatusCode]) -> None:
     assert "Django 5.2" in facts
 
 
-def test_renamed_code_shows_both_names(records: list[StatusCode]) -> None:
+def test_renamed_code_shows_both_names(records: list[DrfCode]) -> None:
     by_code = {record.code: record for record in records}
     for language in ("zh", "en"):
         facts = to_html(status_render.code_section(by_code[422], language, by_code)).find("ul")
@@ -102,16 +103,16 @@ def test_renamed_code_shows_both_names(records: list[StatusCode]) -> None:
         assert "UNPROCESSABLE_CONTENT" in text and "UNPROCESSABLE_ENTITY" in text
 
 
-def fact_line(records: list[StatusCode], code: int, language: str, label: str) -> str:
+def fact_line(records: list[DrfCode], code: int, language: str, label: str) -> str:
     """The text after "**label**: " in one of a code's fact lines."""
-    prefix = f"- **{label}**{status_render.LABELS[language]['colon']}"
+    prefix = f"- **{label}**{ui_text.LABELS[language]['colon']}"
     record = record_by_code(records, code)
     lines = [line for line in status_render.fact_lines(record, language) if line.startswith(prefix)]
     assert len(lines) == 1, (code, language, label)
     return lines[0].removeprefix(prefix)
 
 
-def test_missing_facts_read_as_one_statement(records: list[StatusCode]) -> None:
+def test_missing_facts_read_as_one_statement(records: list[DrfCode]) -> None:
     """509: a fact that does not exist is said once, after the label, not as "None: ..."."""
     assert fact_line(records, 509, "zh", "规范") == "没有任何 RFC 定义这个状态码"
     assert fact_line(records, 509, "zh", "标准名称") == "IANA 登记表中没有这个状态码"
@@ -127,14 +128,14 @@ def test_missing_facts_read_as_one_statement(records: list[StatusCode]) -> None:
                 assert not re.match(r"(无|None)\W", value), (record.code, line)
 
 
-def test_flags_are_labelled_flags(records: list[StatusCode]) -> None:
+def test_flags_are_labelled_flags(records: list[DrfCode]) -> None:
     """207: WebDAV is not a status, so the line is "Flags" in English, as 标记 is in Chinese."""
     assert fact_line(records, 207, "en", "Flags") == "WebDAV"
     assert fact_line(records, 207, "zh", "标记") == "WebDAV"
     assert fact_line(records, 508, "en", "Flags") == "Experimental · WebDAV"
 
 
-def test_former_name_line_says_it_once(records: list[StatusCode]) -> None:
+def test_former_name_line_says_it_once(records: list[DrfCode]) -> None:
     """413: the older name is given once, after a separator, with who still uses it."""
     assert fact_line(records, 413, "zh", "标准名称") == (
         '<span lang="en">Content Too Large</span>（IANA / RFC 9110）；'
@@ -147,7 +148,7 @@ def test_former_name_line_says_it_once(records: list[StatusCode]) -> None:
     )
 
 
-def test_python_line_names_python_once(records: list[StatusCode]) -> None:
+def test_python_line_names_python_once(records: list[DrfCode]) -> None:
     """422 and 418: the label says "Python", so the versions after it are bare numbers."""
     assert fact_line(records, 422, "zh", "Python") == (
         "3.12 及更早为 `HTTPStatus.UNPROCESSABLE_ENTITY`；"
@@ -161,7 +162,7 @@ def test_python_line_names_python_once(records: list[StatusCode]) -> None:
     assert fact_line(records, 418, "en", "Python") == "`HTTPStatus.IM_A_TEAPOT` (since 3.9)"
 
 
-def test_wrong_name_note_names_both_errors(records: list[StatusCode]) -> None:
+def test_wrong_name_note_names_both_errors(records: list[DrfCode]) -> None:
     """307: the note gives the error of attribute access and the error of a direct import."""
     by_code = {record.code: record for record in records}
     for language in ("zh", "en"):
@@ -171,7 +172,7 @@ def test_wrong_name_note_names_both_errors(records: list[StatusCode]) -> None:
         assert "`ImportError`" in note
 
 
-def test_cross_reference_shows_python_313_aliases(records: list[StatusCode]) -> None:
+def test_cross_reference_shows_python_313_aliases(records: list[DrfCode]) -> None:
     """413, 422: Python 3.13 keeps the old member names, and the 3.13 column says so."""
     for language, alias in (("zh", "（别名）"), ("en", " (alias)")):
         rows = {
@@ -184,18 +185,18 @@ def test_cross_reference_shows_python_313_aliases(records: list[StatusCode]) -> 
         assert rows["409"][5] == "`CONFLICT`"
 
 
-def test_standard_name_line_only_when_names_differ(records: list[StatusCode]) -> None:
+def test_standard_name_line_only_when_names_differ(records: list[DrfCode]) -> None:
     differing = {r.code for r in records if status_render.standard_name_differs(r)}
     assert differing == {306, 413, 414, 416, 418, 422, 509}
 
 
-def test_class_page_without_codes_is_an_error(records: list[StatusCode]) -> None:
+def test_class_page_without_codes_is_an_error(records: list[DrfCode]) -> None:
     only_4xx = [record for record in records if record.status_class == 4]
     with pytest.raises(ValueError, match="no 5xx codes"):
         status_render.class_page(only_4xx, 5, "en")
 
 
-def test_overview_is_kept_out_of_search(records: list[StatusCode]) -> None:
+def test_overview_is_kept_out_of_search(records: list[DrfCode]) -> None:
     html = to_html(status_render.overview(records, "zh"))
     table = html.find("section", attrs={"data-search-exclude": True}).find("table")
     assert len(table.find_all("tr")) == 1 + len(records)
@@ -246,7 +247,7 @@ def test_split_index_keeps_code_and_code_page_introductions_out() -> None:
     assert texts == ["<p>Welcome</p>", "<p>a</p> ", "", "<p>Conflict</p>"]
 
 
-def test_code_section_keeps_only_its_summary_searchable(records: list[StatusCode]) -> None:
+def test_code_section_keeps_only_its_summary_searchable(records: list[DrfCode]) -> None:
     by_code = {record.code: record for record in records}
     html = to_html(status_render.code_section(by_code[409], "zh", by_code))
     excluded = html.find_all("section", attrs={"data-search-exclude": True})

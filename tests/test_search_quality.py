@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import LANGUAGE_PREFIX, LANGUAGES
-from status_render import page_name
+from site_urls import page_name
 from status_table import StatusCode
 from test_browser import RUN_QUERIES
 from test_search_queries import load

@@ -87,9 +87,10 @@ def test_no_query_is_a_number_a_constant_or_a_standard_name(
     language: str, table: list[status_table.StatusCode]
 ) -> None:
     """Numbers, constants and official names are tested elsewhere; these queries are phrasings."""
-    names = {normalized(r.constant) for r in table if r.constant}
-    names |= {normalized(f"status.{r.constant}") for r in table if r.constant}
-    names |= {normalized(r.standard_name) for r in table if r.standard_name}
+    drf = [r for r in table if isinstance(r, status_table.DrfCode)]
+    names = {normalized(r.constant) for r in drf}
+    names |= {normalized(f"status.{r.constant}") for r in drf}
+    names |= {normalized(r.standard_name) for r in drf if r.standard_name}
     bad = [
         entry["query"]
         for entry in load(language)

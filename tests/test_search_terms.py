@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import search_terms
-from status_table import StatusCode
+from status_table import DrfCode
 
 
-def by_code(records: list[StatusCode]) -> dict[int, StatusCode]:
+def by_code(records: list[DrfCode]) -> dict[int, DrfCode]:
     return {record.code: record for record in records}
 
 
 def test_keys_hold_the_constant_and_each_whole_name_as_one_marked_token(
-    records: list[StatusCode],
+    records: list[DrfCode],
 ) -> None:
     codes = by_code(records)
     assert search_terms.search_keys(codes[402], "zh").split() == [
@@ -25,7 +25,7 @@ def test_keys_hold_the_constant_and_each_whole_name_as_one_marked_token(
 
 
 def test_name_words_hold_each_word_once_and_the_chinese_term_on_the_chinese_site(
-    records: list[StatusCode],
+    records: list[DrfCode],
 ) -> None:
     codes = by_code(records)
     assert search_terms.search_name_words(codes[402], "zh").split() == [
@@ -38,7 +38,7 @@ def test_name_words_hold_each_word_once_and_the_chinese_term_on_the_chinese_site
     assert "Non-Authoritative" not in search_terms.search_name_words(codes[203], "en")
 
 
-def test_aliases_name_what_the_keys_do_not(records: list[StatusCode]) -> None:
+def test_aliases_name_what_the_keys_do_not(records: list[DrfCode]) -> None:
     codes = by_code(records)
     assert search_terms.search_aliases(codes[404]).split() == ["HttpResponseNotFound", "NotFound"]
     assert "HTTP_307_RESERVED" in search_terms.search_aliases(codes[307]).split()

@@ -12,8 +12,8 @@ import pytest
 import text_rules
 from bs4 import BeautifulSoup, Tag
 from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, ROOT, Site
-from status_render import page_name
-from status_table import HAN, SOURCE_HOSTS, StatusCode
+from site_urls import page_name
+from status_table import HAN, SOURCE_HOSTS, DrfCode, StatusCode
 
 PAGES = (
     "index.html",
@@ -81,7 +81,7 @@ def section(heading: Tag) -> list[Tag]:
     return nodes
 
 
-def test_every_code_has_its_anchor_in_both_languages(site: Site, records: list[StatusCode]) -> None:
+def test_every_code_has_its_anchor_in_both_languages(site: Site, records: list[DrfCode]) -> None:
     for language in LANGUAGES:
         found: dict[str, str] = {}
         for name in CLASS_PAGES:
@@ -91,7 +91,7 @@ def test_every_code_has_its_anchor_in_both_languages(site: Site, records: list[S
         assert found == {record.anchor: f"{record.status_class}xx" for record in records}
 
 
-def test_headings_have_permalinks_and_titles(site: Site, records: list[StatusCode]) -> None:
+def test_headings_have_permalinks_and_titles(site: Site, records: list[DrfCode]) -> None:
     for record in records:
         for language in LANGUAGES:
             page = site.soup(language, f"{record.status_class}xx/index.html")
@@ -113,7 +113,7 @@ def facts(heading: Tag) -> dict[str, object]:
     }
 
 
-def test_both_languages_show_the_same_facts(site: Site, records: list[StatusCode]) -> None:
+def test_both_languages_show_the_same_facts(site: Site, records: list[DrfCode]) -> None:
     for record in records:
         page = f"{record.status_class}xx/index.html"
         zh = facts(site.soup("zh", page).find("h2", id=record.anchor))
@@ -136,7 +136,7 @@ def test_both_languages_show_the_same_facts(site: Site, records: list[StatusCode
         assert fact_codes["zh"] == fact_codes["en"], record.code
 
 
-def test_spec_links_go_to_the_exact_section(site: Site, records: list[StatusCode]) -> None:
+def test_spec_links_go_to_the_exact_section(site: Site, records: list[DrfCode]) -> None:
     for record in records:
         if record.spec is None:
             continue
@@ -214,7 +214,7 @@ def test_short_links_name_the_site_icon(site: Site, all_records: list[StatusCode
             assert icon == (site.root / "assets" / "images" / "favicon.svg").resolve(), href
 
 
-def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode]) -> None:
+def test_chinese_pages_mark_english_names(site: Site, records: list[DrfCode]) -> None:
     for record in records:
         heading = site.soup("zh", f"{record.status_class}xx/index.html").find(
             "h2", id=record.anchor
@@ -222,7 +222,7 @@ def test_chinese_pages_mark_english_names(site: Site, records: list[StatusCode])
         assert heading.find("span", lang="en").get_text() == record.text["en"].title
 
 
-def test_home_overview_links_every_code(site: Site, records: list[StatusCode]) -> None:
+def test_home_overview_links_every_code(site: Site, records: list[DrfCode]) -> None:
     for language in LANGUAGES:
         soup = site.soup(language, "index.html")
         overview = soup.find("h2", id="overview").find_next("table")
@@ -254,7 +254,7 @@ def test_class_pages_open_with_their_helper(site: Site) -> None:
             assert f"status.{helper}" in " ".join(before_codes), (language, name)
 
 
-def test_wrong_names_point_to_the_right_constant(site: Site, records: list[StatusCode]) -> None:
+def test_wrong_names_point_to_the_right_constant(site: Site, records: list[DrfCode]) -> None:
     for record in records:
         for language in LANGUAGES:
             heading = site.soup(language, f"{record.status_class}xx/index.html").find(

@@ -13,7 +13,7 @@ import rest_framework
 import rest_framework.exceptions
 import status_render
 from rest_framework import status
-from status_table import StatusCode
+from status_table import DrfCode
 
 
 def drf_constants() -> dict[str, int]:
@@ -24,7 +24,7 @@ def test_installed_drf_is_the_documented_release() -> None:
     assert rest_framework.VERSION == "3.18.3"
 
 
-def test_every_drf_constant_has_an_entry_and_vice_versa(records: list[StatusCode]) -> None:
+def test_every_drf_constant_has_an_entry_and_vice_versa(records: list[DrfCode]) -> None:
     table = {record.constant: record.code for record in records}
     assert table == drf_constants()
 
@@ -48,7 +48,7 @@ def python_members() -> dict[int, list[str]]:
     }
 
 
-def test_python_member_names_match_the_running_python(records: list[StatusCode]) -> None:
+def test_python_member_names_match_the_running_python(records: list[DrfCode]) -> None:
     # 3.11 and 3.12 have the same members; 3.13 renamed four codes, keeping the old names as
     # aliases.
     installed = python_members()
@@ -57,7 +57,7 @@ def test_python_member_names_match_the_running_python(records: list[StatusCode])
         assert list(expected) == installed.get(record.code, []), record.code
 
 
-def test_python_reason_phrase_is_one_the_page_shows(records: list[StatusCode]) -> None:
+def test_python_reason_phrase_is_one_the_page_shows(records: list[DrfCode]) -> None:
     for record in records:
         if record.code not in python_members():
             continue
@@ -65,7 +65,7 @@ def test_python_reason_phrase_is_one_the_page_shows(records: list[StatusCode]) -
         assert http.HTTPStatus(record.code).phrase in shown, record.code
 
 
-def test_python_since_versions_are_consistent(records: list[StatusCode]) -> None:
+def test_python_since_versions_are_consistent(records: list[DrfCode]) -> None:
     for record in records:
         if record.python.since is not None:
             assert record.python.py311, f"{record.code}: 'since' without any member"
@@ -88,7 +88,7 @@ def django_classes_by_status() -> tuple[dict[int, set[str]], dict[int, set[str]]
     return plain, preserving
 
 
-def test_django_classes_match_installed_django(records: list[StatusCode]) -> None:
+def test_django_classes_match_installed_django(records: list[DrfCode]) -> None:
     plain, preserving = django_classes_by_status()
     for record in records:
         assert set(record.django) == plain.get(record.code, set()), record.code
@@ -96,7 +96,7 @@ def test_django_classes_match_installed_django(records: list[StatusCode]) -> Non
         assert {record.django_preserve_request} - {None} == expected, record.code
 
 
-def test_drf_exceptions_match_installed_drf(records: list[StatusCode]) -> None:
+def test_drf_exceptions_match_installed_drf(records: list[DrfCode]) -> None:
     by_status: dict[int, set[str]] = defaultdict(set)
     for name, cls in vars(rest_framework.exceptions).items():
         if inspect.isclass(cls) and issubclass(cls, rest_framework.exceptions.APIException):
@@ -106,14 +106,14 @@ def test_drf_exceptions_match_installed_drf(records: list[StatusCode]) -> None:
 
 
 @pytest.mark.parametrize("wrong", ["HTTP_307_RESERVED", "HTTP_208_MULTI_STATUS", "HTTP_102"])
-def test_wrong_names_really_do_not_exist(records: list[StatusCode], wrong: str) -> None:
+def test_wrong_names_really_do_not_exist(records: list[DrfCode], wrong: str) -> None:
     documented = {name.name for record in records for name in record.wrong_names}
     assert wrong in documented
     with pytest.raises(AttributeError):
         getattr(status, wrong)
 
 
-def test_wrong_names_raise_the_errors_the_note_names(records: list[StatusCode]) -> None:
+def test_wrong_names_raise_the_errors_the_note_names(records: list[DrfCode]) -> None:
     """102, 208, 226, 307, 308 (every wrong name): `status.NAME` raises AttributeError, and
     `from rest_framework.status import NAME` raises ImportError, as the warning note says."""
     wrong_names = [wrong.name for record in records for wrong in record.wrong_names]
@@ -125,7 +125,7 @@ def test_wrong_names_raise_the_errors_the_note_names(records: list[StatusCode]) 
             exec(f"from rest_framework.status import {name}", {})  # noqa: S102 - as above
 
 
-def test_every_documented_wrong_name_is_missing_from_drf(records: list[StatusCode]) -> None:
+def test_every_documented_wrong_name_is_missing_from_drf(records: list[DrfCode]) -> None:
     for record in records:
         for wrong in record.wrong_names:
             assert not hasattr(status, wrong.name), wrong.name

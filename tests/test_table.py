@@ -46,7 +46,7 @@ def problems_for(entries: list[Any]) -> list[str]:
     return caught.value.problems
 
 
-def test_real_table_has_every_drf_constant_once(records: list[status_table.StatusCode]) -> None:
+def test_real_table_has_every_drf_constant_once(records: list[status_table.DrfCode]) -> None:
     assert len(records) == 64
     assert [record.code for record in records] == sorted({record.code for record in records})
 
@@ -202,7 +202,7 @@ def test_unreadable_file_is_a_table_error(tmp_path: Any) -> None:
         status_table.load_table(missing)
 
 
-def test_real_table_titles_are_unique_per_language(records: list[status_table.StatusCode]) -> None:
+def test_real_table_titles_are_unique_per_language(records: list[status_table.DrfCode]) -> None:
     for language in ("zh", "en"):
         titles = [record.text[language].title for record in records]
         assert len(set(titles)) == len(titles)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import text_rules
 from conftest import ROOT, copy_project, run_mkdocs_build
-from status_table import StatusCode
+from status_table import DrfCode
 
 GLOSSARY = text_rules.load_glossary(ROOT / "docs" / "glossary.yml")
 
@@ -48,7 +48,7 @@ def test_page_prose_skips_what_is_not_prose() -> None:
     assert list(text_rules.problems_in(prose, "zh", GLOSSARY)) == []
 
 
-def test_table_problems_name_file_entry_and_field(records: list[StatusCode]) -> None:
+def test_table_problems_name_file_entry_and_field(records: list[DrfCode]) -> None:
     record = next(r for r in records if r.code == 409)
     zh = dataclasses.replace(record.text["zh"], usage="见 IANA 注册表。")
     edited = dataclasses.replace(record, text={**record.text, "zh": zh})

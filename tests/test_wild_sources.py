@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 from status_render import wild_section
-from status_table import SOURCE_HOSTS, SPEC_HOSTS, Source, StatusCode, TableError, parse_table
+from status_table import SOURCE_HOSTS, SPEC_HOSTS, Source, TableError, WildCode, parse_table
 
 PATH = "docs/codes.yml"
 NGINX = "https://nginx.org/en/docs/http/ngx_http_rewrite_module.html#return"
@@ -26,8 +26,9 @@ def wild_entry(**wild: Any) -> dict[str, Any]:
     }
 
 
-def load(entry: dict[str, Any]) -> StatusCode:
+def load(entry: dict[str, Any]) -> WildCode:
     (record,) = parse_table(yaml.safe_dump([entry], allow_unicode=True), PATH)
+    assert isinstance(record, WildCode)
     return record
 
 
@@ -44,7 +45,6 @@ def test_sources_load_in_order() -> None:
         {"title": "nginx source", "url": "https://github.com/nginx/nginx"},
     ]
     record = load(wild_entry(sources=sources))
-    assert record.wild is not None
     assert record.wild.sources == (
         Source(title="nginx: return", url=NGINX),
         Source(title="nginx source", url="https://github.com/nginx/nginx"),
@@ -53,8 +53,8 @@ def test_sources_load_in_order() -> None:
 
 @pytest.mark.parametrize("sources", [None, []])
 def test_sources_are_optional(sources: Any) -> None:
-    assert load(wild_entry(sources=sources)).wild.sources == ()  # type: ignore[union-attr]
-    assert load(wild_entry()).wild.sources == ()  # type: ignore[union-attr]
+    assert load(wild_entry(sources=sources)).wild.sources == ()
+    assert load(wild_entry()).wild.sources == ()
 
 
 def test_source_link_must_be_https() -> None:
@@ -124,6 +124,6 @@ def test_sources_render_in_both_languages() -> None:
     assert "来源" not in wild_section(bare, "zh", {444: bare})
 
 
-def test_every_wild_entry_links_its_sources(wild_records: list[StatusCode]) -> None:
+def test_every_wild_entry_links_its_sources(wild_records: list[WildCode]) -> None:
     for record in wild_records:
-        assert record.wild is not None and record.wild.sources, record.code
+        assert record.wild.sources, record.code

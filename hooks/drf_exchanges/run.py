@@ -199,6 +199,8 @@ def message_text(message: dict[str, Any], exchanges: dict[str, Any], language: s
         text = str(exception.detail)
     elif "msgid" in message:
         module = importlib.import_module(message["module"])
+        if module.__file__ is None:
+            raise LookupError(f"{message['module']} has no source file to look the msgid up in")
         source = Path(module.__file__).read_text(encoding="utf-8")
         if message["msgid"] not in source:
             raise LookupError(f"{message['msgid']!r} is not in {message['module']}")

@@ -7,6 +7,7 @@ from rest_framework import generics, permissions, serializers, viewsets
 from rest_framework.authentication import BasicAuthentication, TokenAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import AdminRenderer, JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.versioning import QueryParameterVersioning
@@ -52,7 +53,7 @@ class ProfileView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return Response({"username": request.user.username})
 
 
@@ -88,7 +89,7 @@ class PublicView(APIView):
     authentication_classes = [TokenAuthentication]
     permission_classes = [permissions.AllowAny]
 
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return Response({"public": True})
 
 
@@ -117,7 +118,7 @@ class SearchView(APIView):
     permission_classes = [permissions.AllowAny]
     throttle_classes = [TwoPerMinute]
 
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return Response({"results": []})
 
 
@@ -138,7 +139,7 @@ class EchoView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         return Response({"data": request.data})
 
 
@@ -147,7 +148,7 @@ class BrokenView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         raise KeyError("total")
 
 
@@ -156,7 +157,7 @@ class TagView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         Tag.objects.create(name=request.data["name"])
         return Response({"name": request.data["name"]}, status=201)
 
@@ -170,7 +171,7 @@ class Unprocessable(ValidationError):
 class RatingSerializer(serializers.Serializer):
     stars = serializers.IntegerField()
 
-    def validate_stars(self, value):
+    def validate_stars(self, value: int) -> int:
         if not 1 <= value <= 5:
             raise Unprocessable("Give one to five stars.")
         return value
@@ -181,7 +182,7 @@ class RatingView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         serializer = RatingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response(serializer.data, status=201)

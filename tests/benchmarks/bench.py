@@ -129,9 +129,7 @@ def floor_project(project: Path, dictionary: Path) -> Path:
         text = exchange_render.embed(text, exchanges, language, page.name)
         match = re.match(r"---\n(.*?)\n---\n", text, re.S)
         meta = (yaml.safe_load(match.group(1)) or {}) if match else {}
-        generated = status_hooks.generated_markdown(
-            meta, records, language, page.name, exchanges
-        )
+        generated = status_hooks.generated_markdown(meta, records, language, page.name, exchanges)
         if generated is not None and match:
             meta.pop("status_class", None)
             meta.pop("generated", None)
