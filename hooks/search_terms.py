@@ -241,8 +241,10 @@ def fields(
         "aliases": aliases,
         "terms": terms_field(record, language, segment),
         "messages": _messages_field(messages_for(record, exchanges, language), segment),
-        "advice": " ".join(word for word in advice.split() if word not in common),
     }
+    # A word the code's other fields already hold adds nothing to its advice but size.
+    held = {word.casefold() for value in values.values() for word in value.split()}
+    values["advice"] = " ".join(w for w in advice.split() if w not in common and w not in held)
     return {name: value for name, value in values.items() if value}
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import search_terms
+from conftest import ROOT
 from status_table import DrfCode
 
 
@@ -61,3 +64,10 @@ def test_short_chinese_terms_are_also_whole_tokens() -> None:
     assert search_terms.whole_and_cut(["乐观锁"], cut).split() == ["乐观锁", "乐", "观", "锁"]
     long_run = "这是一个很长的中文短语"
     assert long_run not in search_terms.whole_and_cut([long_run], cut).split()
+
+
+def test_the_search_box_knows_the_same_stop_words() -> None:
+    script = (ROOT / "docs" / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    block = script[script.index("var SEARCH_STOP_WORDS") : script.index(').split(" ")')]
+    words = "".join(re.findall(r'"([^"]*)"', block)).split()
+    assert set(words) == search_terms.STOP_WORDS

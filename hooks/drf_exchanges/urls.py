@@ -1,4 +1,5 @@
 from django.urls import include, path
+from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from drf_exchanges import views
@@ -10,6 +11,7 @@ router.register("admin-articles", views.AdminArticleViewSet, basename="admin-art
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("api-token-auth/", obtain_auth_token),
     path("profile/", views.ProfileView.as_view()),
     path("token-profile/", views.TokenProfileView.as_view()),
     path("basic-profile/", views.BasicProfileView.as_view()),

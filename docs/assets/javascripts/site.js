@@ -31,27 +31,56 @@ document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (l
   if (dialog && input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
 })();
 
-// Three corrections to the queries Material's search worker receives (as messages of type 2):
-// - Material reads text in double quotes as a phrase whose every word must match. Readers paste
-//   DRF's messages, which quote a value of their own (Method "PATCH" not allowed., "abc" is not
-//   a valid choice.), and would find nothing: the quotes are dropped, so each word counts.
-// - Material cuts a Chinese query into the longest words of the index, but never lets a word
-//   end on the query's last character (乐观锁 is looked up as 乐观*), so the end of every query
-//   was lost, or matched anything starting with its one remaining character. A character that
-//   no indexed word contains (〇, see SENTINEL in hooks/search_split.py) after each run of
-//   Chinese characters gives the real last character its place; it is dropped again itself.
-// - A query of a few words is also looked up as the token of a whole name (see below).
+// Words too common to search for as prefixes: the same list as STOP_WORDS in
+// hooks/search_terms.py, which leaves them out of the index's hidden fields (a test keeps the
+// two equal).
+var SEARCH_STOP_WORDS = new Set(
+  ("a about after all also an and any are as at be been but by can could did do does for from " +
+    "get got had has have how i if in into is it its just may me might must my no nor not of on " +
+    "only or other our should so some than that the their them then there these they this to too " +
+    "us was we were what when where which while who why will with would you your " +
+    "api client clients code codes drf endpoint error errors http request requests response " +
+    "responses server status").split(" ")
+);
+
+// What the search box sends to Material's search worker (queries are messages of type 2), made
+// to match how this site's index is built:
+// - Double quotes are dropped. Material reads quoted text as a phrase whose every word must
+//   match, and DRF's messages quote a value of their own (Method "PATCH" not allowed.).
+// - Chinese and Latin letters or digits written together (CSRF验证失败, token过期) are set apart,
+//   as the index has them.
+// - Common words and numbers are looked up as they are, not as prefixes (Material adds a
+//   wildcard to every word): "in" must not match "invalid", nor "42" the codes 421 to 429.
+// - Material cuts a Chinese query into the longest words of the index but never lets a word end
+//   on the query's last character (乐观锁 was looked up as 乐观*). A character no indexed word
+//   contains (〇) after each run of Chinese characters gives the last one its place.
+// - A query of a few words is also looked up as the one token the index holds for a whole name,
+//   "zqnot_foundzq" for "Not Found" (see snake in hooks/search_terms.py).
+function rewriteQuery(text) {
+  var query = text
+    .replace(/"/g, " ")
+    .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
+    .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ");
+  var words = query.toLowerCase().match(/[a-z0-9]+/g) || [];
+  var chinese = /\p{Script=Han}/u.test(query);
+  query = query
+    .split(/\s+/)
+    .map(function (term) {
+      var word = term.replace(/[.,;:!?]+$/, "");
+      if (/^\d+$/.test(word) || SEARCH_STOP_WORDS.has(word.toLowerCase())) return word + "^1";
+      return term;
+    })
+    .join(" ")
+    .replace(/(\p{Script=Han}+)/gu, "$1\u3007");
+  if (words.length && words.length <= 6 && !chinese) query += " zq" + words.join("_") + "zq";
+  return query;
+}
+
 (function () {
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === 2 && typeof message.data === "string") {
-      var query = message.data.replace(/"/g, " ").replace(/(\p{Script=Han}+)/gu, "$1\u3007");
-      // A name typed in full, "Not Found", is also looked up as the one token the index holds
-      // for that whole name, "zqnot_foundzq" (see snake in hooks/search_terms.py).
-      var words = message.data.toLowerCase().match(/[a-z0-9]+/g) || [];
-      if (words.length && words.length <= 6 && !/\p{Script=Han}/u.test(message.data))
-        query += " zq" + words.join("_") + "zq";
-      message = { type: message.type, data: query };
+      message = { type: message.type, data: rewriteQuery(message.data) };
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
