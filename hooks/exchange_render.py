@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from exchange_data import LANGUAGE_CODES, Exchanges, Message, Scenario
-from site_urls import section_target
+from site_urls import page_name, section_target
 from status_render import escape, inline, search_excluded
 from status_table import StatusCode
 from ui_text import EXCHANGE_LABELS
@@ -56,14 +56,35 @@ def exchange_target(scenario: Scenario, records: Mapping[int, StatusCode]) -> st
     return f"{section_target(records[home(scenario)]).split('#')[0]}#{scenario.anchor}"
 
 
-def code_exchanges(code: int, exchanges: Exchanges, language: str) -> str | None:
-    """The exchanges a code's section shows, or None when it has none."""
+def code_exchanges(
+    code: int, exchanges: Exchanges, language: str, records: Mapping[int, StatusCode]
+) -> str | None:
+    """The exchanges a code's section shows, or None when it has none. An exchange whose home
+    section is on the same page is linked rather than shown again: the page stays one copy of
+    each, and every code still has its own in its home section."""
     shown = exchanges.for_code(code)
     if not shown:
         return None
-    blocks = [f"**{EXCHANGE_LABELS[language]['exchanges']}**"]
-    blocks += [exchange_block(s, language, anchor=home(s) == code) for s in shown]
+    page = page_name(records[code])
+    full = [s for s in shown if home(s) == code or page_name(records[home(s)]) != page]
+    linked = [s for s in shown if s not in full]
+    labels = EXCHANGE_LABELS[language]
+    blocks = []
+    if full:
+        blocks.append(f"**{labels['exchanges']}**")
+        blocks += [exchange_block(s, language, anchor=home(s) == code) for s in full]
+    if linked:
+        links = " · ".join(
+            f"[{escape(exchange_summary(s))}]({exchange_target(s, records)})" for s in linked
+        )
+        blocks.append(labels["see_exchange"].format(links=links))
     return "\n\n".join(blocks)
+
+
+def exchange_summary(scenario: Scenario) -> str:
+    """A scenario in a few characters: its request line and the status it got."""
+    request = scenario.job["request"]
+    return f"{request['method']} {request['path']} → {scenario.status}"
 
 
 def provenance(exchanges: Exchanges, language: str) -> str:

@@ -186,9 +186,10 @@ def generated_markdown(
             f"{page}: front matter 'status_class' must be one of "
             f"{', '.join(map(str, status_render.CLASS_HELPERS))}, got {status_class!r}"
         )
+    by_code = {record.code: record for record in records}
     shown: dict[int, str] = {}
     for record in records:
-        markdown = exchange_render.code_exchanges(record.code, exchanges, language)
+        markdown = exchange_render.code_exchanges(record.code, exchanges, language, by_code)
         if markdown:
             shown[record.code] = markdown
     note = exchange_render.provenance(exchanges, language) if shown else None

@@ -159,7 +159,7 @@ EXCHANGE_LABELS: dict[str, dict[str, str]] = {
         "message_zh": "中文（`zh-hans`）",
         "message_codes": "状态码",
         "message_cause": "原因",
-        "see_exchange": "实际交互：{links}",
+        "see_exchange": "本页其他小节的实际交互：{links}",
     },
     "en": {
         "exchanges": "Real exchanges",
@@ -175,7 +175,7 @@ EXCHANGE_LABELS: dict[str, dict[str, str]] = {
         "message_zh": "Chinese (`zh-hans`)",
         "message_codes": "Code",
         "message_cause": "Cause",
-        "see_exchange": "Real exchange: {links}",
+        "see_exchange": "Real exchanges in other sections of this page: {links}",
     },
 }
 
