@@ -75,16 +75,17 @@ def code_exchanges(
         blocks += [exchange_block(s, language, anchor=home(s) == code) for s in full]
     if linked:
         links = " · ".join(
-            f"[{escape(exchange_summary(s))}]({exchange_target(s, records)})" for s in linked
+            f"[{exchange_summary(s)}]({exchange_target(s, records)})" for s in linked
         )
         blocks.append(labels["see_exchange"].format(links=links))
     return "\n\n".join(blocks)
 
 
 def exchange_summary(scenario: Scenario) -> str:
-    """A scenario in a few characters: its request line and the status it got."""
+    """A scenario in a few characters: its request line (as code) and the status it got."""
     request = scenario.job["request"]
-    return f"{request['method']} {request['path']} → {scenario.status}"
+    line = f"{request['method']} {request['path']}".replace("`", "")
+    return f"`{line}` → {scenario.status}"
 
 
 def provenance(exchanges: Exchanges, language: str) -> str:

@@ -123,6 +123,27 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture(scope="module")
+def test_database() -> Iterator[None]:
+    """An in-memory test database with the guide's models, for a module's APITestCase classes:
+    modules that run DRF against models mark themselves with
+    ``pytestmark = pytest.mark.usefixtures("test_database")``."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    with pytest.MonkeyPatch.context() as patch:
+        # Once the browser tests have started Playwright (a session fixture above), its asyncio
+        # loop runs in this thread, and Django would refuse every synchronous query.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        setup_test_environment()
+        old_name = connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False
+        )
+        yield
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+
 # --- helpers shared by the browser tests ----------------------------------------------------------
 
 

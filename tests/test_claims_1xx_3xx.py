@@ -13,7 +13,6 @@ import io
 import re
 import types
 import wsgiref.util
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,10 +24,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
 from django.http import FileResponse
 from django.test import override_settings
-from django.test.utils import setup_test_environment, teardown_test_environment
 from django.urls import path
 from django.views.decorators.http import etag
 from django.views.static import serve
@@ -108,19 +105,7 @@ def router_urls(**kwargs: object) -> list[object]:
     return router.urls
 
 
-@pytest.fixture(scope="module", autouse=True)
-def test_database() -> Iterator[None]:
-    """An in-memory test database with the guide's models (as in tests/test_guide.py)."""
-    with pytest.MonkeyPatch.context() as patch:
-        # Once Playwright's asyncio loop runs in this thread, Django refuses synchronous queries.
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        setup_test_environment()
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        yield
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+pytestmark = pytest.mark.usefixtures("test_database")
 
 
 # --- 1xx ------------------------------------------------------------------------------------------

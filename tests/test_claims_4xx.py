@@ -23,10 +23,9 @@ from django.core.exceptions import BadRequest, ImproperlyConfigured, SuspiciousO
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ServerHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection
+from django.db import close_old_connections
 from django.http import FileResponse, HttpResponseNotAllowed, JsonResponse
 from django.test import Client, RequestFactory, override_settings
-from django.test.utils import setup_test_environment, teardown_test_environment
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -48,19 +47,7 @@ from rest_framework.views import APIView, exception_handler
 factory = APIRequestFactory()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def test_database() -> Iterator[None]:
-    """An in-memory test database (users, tokens) for the APITestCase classes here."""
-    with pytest.MonkeyPatch.context() as patch:
-        # Playwright's asyncio loop may run in this thread (see tests/test_guide.py).
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        setup_test_environment()
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        yield
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+pytestmark = pytest.mark.usefixtures("test_database")
 
 
 @pytest.fixture(autouse=True)

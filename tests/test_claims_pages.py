@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import sys
 import types
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -24,10 +23,8 @@ from django.core import exceptions as django_exceptions
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import validate_slug
-from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.test import Client, override_settings
-from django.test.utils import setup_test_environment, teardown_test_environment
 from django.urls import path
 from rest_framework import exceptions, generics, permissions, serializers, status
 from rest_framework.authentication import (
@@ -79,19 +76,7 @@ def urlconf(name: str, *patterns: Any, **handlers: Any) -> str:
     return name
 
 
-@pytest.fixture(scope="module", autouse=True)
-def test_database() -> Iterator[None]:
-    """An in-memory test database (users and tokens) for the APITestCase classes here."""
-    with pytest.MonkeyPatch.context() as patch:
-        # As in tests/test_guide.py: Playwright's loop may already run in this thread.
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        setup_test_environment()
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        yield
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+pytestmark = pytest.mark.usefixtures("test_database")
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,6 @@ from django.core.handlers.base import BaseHandler
 from django.db import IntegrityError, connection, connections
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.test import override_settings
-from django.test.utils import setup_test_environment, teardown_test_environment
 from guide import accepted
 from guide.authentication import ProfileView, SessionFirstProfileView
 from guide.conflict import AccountSerializer, Conflict
@@ -329,20 +327,7 @@ def test_built_pages_link_to_the_same_code_anchors(site: Site) -> None:
 # --- the snippets, run against the installed DRF --------------------------------------------------
 
 
-@pytest.fixture(scope="module", autouse=True)
-def test_database() -> Iterator[None]:
-    """An in-memory test database with the guide's models, for the APITestCase classes here."""
-    with pytest.MonkeyPatch.context() as patch:
-        # Once the browser tests have started Playwright (a session fixture in conftest.py), its
-        # asyncio loop runs in this thread, and Django would refuse every synchronous query.
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        setup_test_environment()
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-        yield
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+pytestmark = pytest.mark.usefixtures("test_database")
 
 
 # Views defined here exist only to check what the prose says about DRF; the snippets' views run
