@@ -16,7 +16,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -151,25 +151,43 @@ def _codes(entry: _Entry, known: set[int]) -> tuple[int, ...]:
     return codes
 
 
-def read_scenarios(path: Path, known: set[int]) -> list[dict[str, Any]]:
-    """Validated scenario declarations, as plain mappings for the runner."""
+def _declarations(
+    path: Path,
+    kind: str,
+    fields: tuple[str, ...],
+    check: Callable[[_Entry, dict[str, Any]], dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """A file's list of declarations, each a mapping of known fields with a unique slug id;
+    ``check`` reads the rest of one and returns what to keep of it beside its raw fields."""
     problems: list[str] = []
-    scenarios: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
     seen: set[str] = set()
     for index, raw in enumerate(_load_yaml(path), start=1):
         if not isinstance(raw, dict):
             problems.append(f"entry #{index}: expected a mapping")
             continue
         entry = _Entry(raw, index, problems)
-        entry.label = f"scenario {raw.get('id', '')!s} (#{index})".replace(" (", " (", 1)
+        entry.label = f"{kind} {raw.get('id', '')!s} (#{index})"
         before = len(problems)
         for key in raw:
-            if key not in SCENARIO_FIELDS:
+            if key not in fields:
                 entry.problem(str(key), "unknown field")
-        scenario_id = entry.matching("id", entry.value("id"), SLUG, "a lower-case-slug")
-        if scenario_id in seen:
-            entry.problem("id", "used by an earlier scenario")
-        seen.add(scenario_id or "")
+        declared_id = entry.matching("id", entry.value("id"), SLUG, "a lower-case-slug")
+        if declared_id in seen:
+            entry.problem("id", f"used by an earlier {kind}")
+        seen.add(declared_id or "")
+        values = check(entry, raw)
+        if len(problems) == before:
+            kept.append({**raw, **values})
+    if problems:
+        raise TableError(path, problems)
+    return kept
+
+
+def read_scenarios(path: Path, known: set[int]) -> list[dict[str, Any]]:
+    """Validated scenario declarations, as plain mappings for the runner."""
+
+    def check(entry: _Entry, raw: dict[str, Any]) -> dict[str, Any]:
         status = entry.value("status")
         if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
             entry.problem("status", "expected the status code the scenario must return")
@@ -177,55 +195,43 @@ def read_scenarios(path: Path, known: set[int]) -> list[dict[str, Any]]:
         caption = _texts(entry, "caption")
         request = entry.mapping("request", entry.value("request"), REQUEST_FIELDS)
         if request is not None:
-            entry.matching(
-                "request.method",
-                entry.value("request.method", request),
-                METHODS,
-                "an HTTP method in capitals",
-            )
-            target = entry.text("request.path", entry.value("request.path", request))
-            if target is not None and not target.startswith("/"):
-                entry.problem("request.path", "must start with /")
-            headers = request.get("headers", {})
-            if not isinstance(headers, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
-            ):
-                entry.problem("request.headers", "expected a mapping of header names to text")
-            if not isinstance(request.get("body", ""), str):
-                entry.problem("request.body", "expected text")
+            _check_request(entry, request)
         if not isinstance(raw.get("settings", {}), dict):
             entry.problem("settings", "expected a mapping of Django setting names to values")
         if raw.get("login") not in (None, *LOGINS):
             entry.problem("login", f"expected one of {', '.join(LOGINS)}")
         if not isinstance(raw.get("before", 0), int) or raw.get("before", 0) < 0:
             entry.problem("before", "expected a number of earlier requests")
-        if len(problems) == before:
-            if not isinstance(raw.get("show_body", True), bool):
-                entry.problem("show_body", "expected true or false")
-            scenarios.append({**raw, "codes": list(codes), "caption": caption})
-    if problems:
-        raise TableError(path, problems)
-    return scenarios
+        if not isinstance(raw.get("show_body", True), bool):
+            entry.problem("show_body", "expected true or false")
+        return {"codes": list(codes), "caption": caption}
+
+    return _declarations(path, "scenario", SCENARIO_FIELDS, check)
+
+
+def _check_request(entry: _Entry, request: dict[str, Any]) -> None:
+    entry.matching(
+        "request.method",
+        entry.value("request.method", request),
+        METHODS,
+        "an HTTP method in capitals",
+    )
+    target = entry.text("request.path", entry.value("request.path", request))
+    if target is not None and not target.startswith("/"):
+        entry.problem("request.path", "must start with /")
+    headers = request.get("headers", {})
+    if not isinstance(headers, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+    ):
+        entry.problem("request.headers", "expected a mapping of header names to text")
+    if not isinstance(request.get("body", ""), str):
+        entry.problem("request.body", "expected text")
 
 
 def read_messages(path: Path, known: set[int], scenario_ids: set[str]) -> list[dict[str, Any]]:
-    problems: list[str] = []
-    messages: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(_load_yaml(path), start=1):
-        if not isinstance(raw, dict):
-            problems.append(f"entry #{index}: expected a mapping")
-            continue
-        entry = _Entry(raw, index, problems)
-        entry.label = f"message {raw.get('id', '')!s} (#{index})"
-        before = len(problems)
-        for key in raw:
-            if key not in MESSAGE_FIELDS:
-                entry.problem(str(key), "unknown field")
-        message_id = entry.matching("id", entry.value("id"), SLUG, "a lower-case-slug")
-        if message_id in seen:
-            entry.problem("id", "used by an earlier message")
-        seen.add(message_id or "")
+    """Validated message declarations: where in DRF each message is, its codes and cause."""
+
+    def check(entry: _Entry, raw: dict[str, Any]) -> dict[str, Any]:
         codes = _codes(entry, known)
         cause = _texts(entry, "cause")
         sources = [name for name in MESSAGE_SOURCES if name in raw]
@@ -235,11 +241,9 @@ def read_messages(path: Path, known: set[int], scenario_ids: set[str]) -> list[d
             entry.problem("module", "missing: the DRF module whose source has the msgid")
         elif sources[0] == "scenario" and raw["scenario"] not in scenario_ids:
             entry.problem("scenario", f"{raw['scenario']!r} is not a scenario")
-        if len(problems) == before:
-            messages.append({**raw, "codes": list(codes), "cause": cause})
-    if problems:
-        raise TableError(path, problems)
-    return messages
+        return {"codes": list(codes), "cause": cause}
+
+    return _declarations(path, "message", MESSAGE_FIELDS, check)
 
 
 def facts(records: Iterable[StatusCode]) -> list[dict[str, Any]]:
