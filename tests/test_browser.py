@@ -226,3 +226,27 @@ def test_404_without_javascript_shows_both_languages(browser: Any, server: str) 
         assert headings == [MISSING_PAGES["zh"][0], MISSING_PAGES["en"][0]]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "target"),
+    [
+        ("en", 'Method "PATCH" not allowed.', "/en/4xx/#http_405"),
+        ("en", "CSRF Failed: CSRF token missing.", "/en/4xx/#http_403"),
+        ("zh", "身份认证信息未提供。", "/4xx/#http_401"),
+        ("zh", "token过期", "/4xx/#http_401"),
+        ("zh", "乐观锁", "/4xx/#http_409"),
+    ],
+)
+def test_the_search_box_finds_a_situation_or_a_pasted_message(
+    page: Any, server: str, language: str, query: str, target: str
+) -> None:
+    """Through the real search box: quotes in a pasted message, Chinese glued to Latin letters
+    and the last character of a Chinese query all count (docs/assets/javascripts/site.js)."""
+    page.goto(f"{server}/{LANGUAGE_PREFIX[language]}")
+    results = search(page, query)
+    sections = [href for href in results if not href.endswith("#")]
+    assert target in sections[:2], sections[:5]
+    # The whole-name token the script adds to a query is never shown as a missing word.
+    listing = page.locator(".md-search-result").inner_text()
+    assert "zq" not in listing

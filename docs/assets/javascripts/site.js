@@ -76,6 +76,9 @@ function rewriteQuery(text) {
   return query;
 }
 
+// Material creates its search worker before this script runs, so the worker's postMessage is
+// wrapped where every worker finds it: each query Material sends (a message of type 2) is
+// rewritten as above.
 (function () {
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
@@ -84,4 +87,19 @@ function rewriteQuery(text) {
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
+})();
+
+// Under a result, Material lists the query's words the result lacks; the name token added above
+// is not a word the reader typed, so it is taken out of those lists as they are drawn.
+(function () {
+  var list = document.querySelector(".md-search-result__list");
+  if (!list) return;
+  new MutationObserver(function () {
+    list.querySelectorAll(".md-search-result__terms del").forEach(function (term) {
+      if (/^zq/.test(term.textContent)) term.remove();
+    });
+    list.querySelectorAll(".md-search-result__terms").forEach(function (terms) {
+      if (!terms.querySelector("del, mark")) terms.remove();
+    });
+  }).observe(list, { childList: true, subtree: true });
 })();
