@@ -1,9 +1,10 @@
 """The site's vocabulary rules (docs/glossary.yml), checked on every text before the build.
 
-Two rules, both reported like the table's own problems (file, entry or line, field):
+Three rules, all reported like the table's own problems (file, entry or line, field):
 - a text uses a word the glossary lists under `avoid` for its language (one term for one thing);
 - Chinese prose uses a Latin-script word that is neither on the glossary's `latin` list nor in a
-  code span (identifiers go in code spans; English names are marked by the renderer).
+  code span (identifiers go in code spans; English names are marked by the renderer);
+- English prose contains Chinese characters outside code spans (an untranslated sentence).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 import yaml
 from mkdocs.exceptions import PluginError
-from status_table import LANGUAGES, SafeLoader, StatusCode, TableError, read_source
+from status_table import HAN, LANGUAGES, SafeLoader, StatusCode, TableError, read_source
 
 GLOSSARY_NAME = "glossary.yml"
 LATIN_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z'\-]*")
@@ -87,6 +88,8 @@ def problems_in(text: str, language: str, glossary: Glossary) -> Iterator[str]:
     lookup = {word.casefold(): preferred for word, preferred in glossary.avoid[language].items()}
     for word in found:
         yield f"uses {word!r}; write {lookup[word.casefold()]}"
+    if language == "en" and HAN.search(prose):
+        yield f"English text contains Chinese characters ({''.join(HAN.findall(prose))[:12]})"
     if language == "zh":
         stray = sorted(set(LATIN_WORD.findall(prose)) - glossary.latin)
         if stray:

@@ -26,6 +26,7 @@ def test_the_glossary_lists_the_terms_the_review_asked_for() -> None:
         ("IANA 注册表里没有它。", "zh", "uses '注册表'; write the site's term, 登记表"),
         ("The default behaviour.", "en", "uses 'behaviour'; write 'behavior'"),
         ("在 Serializer 里校验。", "zh", "Latin-script words Serializer outside code spans"),
+        ("The view answers 403，没有权限。", "en", "English text contains Chinese characters"),
     ],
 )
 def test_a_rule_broken_in_a_text_is_named(text: str, language: str, expected: str) -> None:
