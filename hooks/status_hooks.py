@@ -189,6 +189,8 @@ def generated_markdown(
     by_code = {record.code: record for record in records}
     shown: dict[int, str] = {}
     for record in records:
+        if record.status_class != status_class or not isinstance(record, status_table.DrfCode):
+            continue  # only this page's codes show exchanges here
         markdown = exchange_render.code_exchanges(record.code, exchanges, language, by_code)
         if markdown:
             shown[record.code] = markdown

@@ -7,6 +7,7 @@ edit stops the build with one readable message instead of a traceback or a half-
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -297,13 +298,22 @@ def _type_name(value: Any) -> str:
 
 
 def read_source(path: Path | str) -> str:
-    """The table's text; a missing or undecodable file is a ``TableError`` like any other."""
+    """The table's text; a missing or undecodable file is a ``TableError`` like any other.
+
+    Every page's build asks for the same few files; they are read again only when they change."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        stat = Path(path).stat()
+        return _file_text(str(path), stat.st_mtime_ns, stat.st_size)
     except OSError as error:
         raise TableError(path, [f"cannot read the file: {error.strerror}"]) from None
     except UnicodeDecodeError as error:
         raise TableError(path, [f"not UTF-8 text (byte {error.start})"]) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _file_text(path: str, mtime_ns: int, size: int) -> str:
+    del mtime_ns, size  # the key: a saved edit changes them
+    return Path(path).read_text(encoding="utf-8")
 
 
 def load_table(path: Path | str) -> list[StatusCode]:
