@@ -1,9 +1,7 @@
-// Small corrections to Material's behaviour on this site. Loaded at the end of <body>, so it runs
-// before DOMContentLoaded, which is when Material wires up its components.
+// Corrections to Material on this site; runs at the end of <body>, before Material wires up its
+// components on DOMContentLoaded.
 
-// Keep the reader on the same code when switching language. The switcher already links to the
-// same page in the other language; carry the #http_NNN anchor over, and keep Material's own
-// handler out of it, because that handler drops the anchor.
+// The language switcher keeps the #http_NNN anchor (Material's own handler drops it).
 document.addEventListener(
   "click",
   function (event) {
@@ -15,25 +13,21 @@ document.addEventListener(
   true
 );
 
-// Material also fetches a sitemap.xml next to every <link rel="alternate" hreflang> to map pages
-// across languages; next to a per-page link there is none, so every page logged 404s. The mapping
-// is done above instead, so take those links out of the live page before Material reads them.
-// The HTML as served keeps them for crawlers.
+// Material fetches a sitemap.xml beside each hreflang link, and there is none beside a page's:
+// drop the links from the live page (the served HTML keeps them for crawlers).
 document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) {
   link.remove();
 });
 
-// The search overlay is a dialog without a name; screen readers announce it as just "dialog".
-// Give it the search field's own, already translated, label.
+// Name the search dialog for screen readers, with the search field's translated label.
 (function () {
   var dialog = document.querySelector('.md-search[role="dialog"]');
   var input = document.querySelector("input.md-search__input");
   if (dialog && input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
 })();
 
-// Words too common to search for as prefixes: the same list as STOP_WORDS in
-// hooks/search_terms.py, which leaves them out of the index's hidden fields (a test keeps the
-// two equal).
+// Words too common to search for as prefixes: STOP_WORDS of hooks/search_terms.py (a test keeps
+// the two lists equal).
 var SEARCH_STOP_WORDS = new Set(
   ("a about after all also an and any are as at be been but by can could did do does for from " +
     "get got had has have how i if in into is it its just may me might must my no nor not of on " +
@@ -43,19 +37,13 @@ var SEARCH_STOP_WORDS = new Set(
     "responses server status").split(" ")
 );
 
-// What the search box sends to Material's search worker (queries are messages of type 2), made
-// to match how this site's index is built:
-// - Double quotes are dropped. Material reads quoted text as a phrase whose every word must
-//   match, and DRF's messages quote a value of their own (Method "PATCH" not allowed.).
-// - Chinese and Latin letters or digits written together (CSRF验证失败, token过期) are set apart,
-//   as the index has them.
-// - Common words and numbers are looked up as they are, not as prefixes (Material adds a
-//   wildcard to every word): "in" must not match "invalid", nor "42" the codes 421 to 429.
-// - Material cuts a Chinese query into the longest words of the index but never lets a word end
-//   on the query's last character (乐观锁 was looked up as 乐观*). A character no indexed word
-//   contains (〇) after each run of Chinese characters gives the last one its place.
-// - A query of a few words is also looked up as the one token the index holds for a whole name,
-//   "zqnot_foundzq" for "Not Found" (see snake in hooks/search_terms.py).
+// A query as this site's index needs it:
+// - no double quotes: Material makes quoted words required, and DRF's messages quote values;
+// - Chinese and Latin written together (token过期) set apart, as the index has them;
+// - common words and numbers exact, not prefixes: "42" must not match 421 to 429;
+// - 〇 (in no indexed word) after each Chinese run: Material's segmenter never lets a word end
+//   on a query's last character;
+// - a few words also as the token of a whole name, "zqnot_foundzq" (snake, search_terms.py).
 function rewriteQuery(text) {
   var query = text
     .replace(/"/g, " ")
@@ -76,9 +64,8 @@ function rewriteQuery(text) {
   return query;
 }
 
-// Material creates its search worker before this script runs, so the worker's postMessage is
-// wrapped where every worker finds it: each query Material sends (a message of type 2) is
-// rewritten as above.
+// Material's worker exists before this script runs: wrap postMessage on the prototype, and
+// rewrite each query (a message of type 2).
 (function () {
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
@@ -89,8 +76,7 @@ function rewriteQuery(text) {
   };
 })();
 
-// Under a result, Material lists the query's words the result lacks; the name token added above
-// is not a word the reader typed, so it is taken out of those lists as they are drawn.
+// Keep the name token, which the reader did not type, out of the "missing" words under results.
 (function () {
   var list = document.querySelector(".md-search-result__list");
   if (!list) return;
