@@ -56,14 +56,19 @@ def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
     return _parse(status_table.read_source(path), str(path))
 
 
+EXCHANGE_FILES = ("exchanges.yml", "messages.yml")
+# The files the exchanges are made of: the table (its facts are checked in the same run) first.
+EXCHANGE_SOURCES = (TABLE_NAME, *EXCHANGE_FILES)
+
+
+def _texts(config: MkDocsConfig, names: tuple[str, ...]) -> tuple[str, ...]:
+    docs = Path(config.docs_dir)
+    return tuple(status_table.read_source(docs / name) for name in names)
+
+
 def load_exchanges(config: MkDocsConfig) -> exchange_data.Exchanges:
     """The scenarios and messages, with what DRF sent; run once and cached (see exchange_data)."""
-    docs = Path(config.docs_dir)
-    texts = tuple(status_table.read_source(docs / name) for name in (TABLE_NAME, *EXCHANGE_FILES))
-    return _exchanges(texts, str(docs))
-
-
-EXCHANGE_FILES = ("exchanges.yml", "messages.yml")
+    return _exchanges(_texts(config, EXCHANGE_SOURCES), config.docs_dir)
 
 
 @functools.lru_cache(maxsize=4)
@@ -98,12 +103,10 @@ def check_sources(config: MkDocsConfig) -> None:
     scenarios (run against DRF) and messages, and the vocabulary of every text."""
     load_records(config)
     load_exchanges(config)
-    docs = Path(config.docs_dir)
     # Every language's build checks the same texts: once per content is enough.
-    names = (TABLE_NAME, *EXCHANGE_FILES, text_rules.GLOSSARY_NAME)
-    pages = tuple(sorted(path.name for path in docs.glob("*.md")))
-    texts = tuple(status_table.read_source(docs / name) for name in (*names, *pages))
-    _check_vocabulary(texts, str(docs))
+    pages = tuple(sorted(path.name for path in Path(config.docs_dir).glob("*.md")))
+    names = (*EXCHANGE_SOURCES, text_rules.GLOSSARY_NAME, *pages)
+    _check_vocabulary(_texts(config, names), config.docs_dir)
 
 
 @functools.lru_cache(maxsize=4)
@@ -111,7 +114,7 @@ def _check_vocabulary(texts: tuple[str, ...], docs: str) -> None:
     """The vocabulary rules on every text; keyed on the texts of the table, the scenarios and
     messages, the glossary and the pages, in that order."""
     records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
-    exchanges = _exchanges(texts[: 1 + len(EXCHANGE_FILES)], docs)
+    exchanges = _exchanges(texts[: len(EXCHANGE_SOURCES)], docs)
     text_rules.check(
         Path(docs),
         records,
@@ -247,8 +250,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     records = load_records(config)
     exchanges = load_exchanges(config)
     urls = {record.code: site_urls.section_url(record) for record in records}
-    docs = Path(config.docs_dir)
-    sources = "\n".join(status_table.read_source(docs / n) for n in (TABLE_NAME, *EXCHANGE_FILES))
+    sources = "\n".join(_texts(config, EXCHANGE_SOURCES))
     fields = search_terms.all_index_fields(
         records, exchanges, languages, _cache_dir(config.docs_dir), sources
     )
