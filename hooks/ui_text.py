@@ -149,7 +149,7 @@ EXCHANGE_LABELS: dict[str, dict[str, str]] = {
         "exchanges": "实际交互",
         "request": "请求",
         "response": "响应",
-        "body_left_out": "（响应体从略：{size} 字节）",
+        "body_left_out": "（响应体从略：Django 的调试页面）",
         "provenance": "本页的请求和响应都是构建网站时实际运行 DRF {drf}、Django {django}"
         "（Python {python}）得到的：一个用 `startproject` 默认设置的新项目，"
         '`LANGUAGE_CODE = "{code}"`，`USE_I18N = True`，所以 DRF 的消息是中文的；'
@@ -165,7 +165,7 @@ EXCHANGE_LABELS: dict[str, dict[str, str]] = {
         "exchanges": "Real exchanges",
         "request": "Request",
         "response": "Response",
-        "body_left_out": "(body left out: {size} bytes)",
+        "body_left_out": "(body left out: Django's debug page)",
         "provenance": "Every request and response on this page was produced by running DRF "
         "{drf} and Django {django} (Python {python}) while the site was built: a new project "
         "with `startproject`'s settings, `LANGUAGE_CODE = \"{code}\"`, so DRF's messages are "
