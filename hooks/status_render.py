@@ -77,8 +77,22 @@ def heading(record: StatusCode, language: str) -> str:
     return f"## {record.code} {title} {{ #{record.anchor} }}"
 
 
-def constant_block(record: DrfCode) -> str:
-    return f"```python\nstatus.{record.constant}\n```"
+def constant_block(record: DrfCode, language: str) -> str:
+    """The constant on a line of its own, with a copy button.
+
+    Not a fenced code block: Material mounts every ``pre > code`` on the page with layout reads
+    and writes (copy button, overflow check), and on a 30-code page those cost a phone about a
+    tenth of a second. Material's clipboard handler serves any button with data-clipboard-text,
+    so the button works without being mounted. Search finds the constant in the section's keys,
+    so the line stays out of the indexed text. (The constant is [A-Z0-9_], validated.)
+    """
+    constant = f"status.{record.constant}"
+    title = LABELS[language]["copy"]
+    button = (
+        f'<button class="md-code__button" type="button" data-md-type="copy" '
+        f'data-clipboard-text="{constant}" title="{title}"></button>'
+    )
+    return f'<p class="status-constant" data-search-exclude><code>{constant}</code>{button}</p>'
 
 
 def _normalized(name: str) -> str:
@@ -231,7 +245,7 @@ def code_section(
     return "\n\n".join(
         [
             heading(record, language),
-            constant_block(record),
+            constant_block(record, language),
             inline(text.summary),
             search_excluded(details),
         ]

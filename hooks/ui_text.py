@@ -64,6 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": "：",
         "open_paren": "（",
         "close_paren": "）",
+        "copy": "复制",  # Material's own label for its copy buttons
     },
     "en": {
         "spec": "Specification",
@@ -120,6 +121,7 @@ LABELS: dict[str, dict[str, str]] = {
         "colon": ": ",
         "open_paren": " (",
         "close_paren": ")",
+        "copy": "Copy to clipboard",  # Material's own label for its copy buttons
     },
 }
 

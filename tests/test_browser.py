@@ -141,6 +141,42 @@ def test_anchor_lands_just_below_the_header(page: Any, server: str, language: st
 
 
 @pytest.mark.parametrize(
+    ("path", "anchor"),
+    [
+        ("4xx/", "#ex-throttled"),
+        ("en/4xx/", "#ex-unsupported-media-type"),
+        ("en/5xx/", "#http_511"),
+    ],
+)
+def test_anchor_deep_in_a_page_lands_on_it(page: Any, server: str, path: str, anchor: str) -> None:
+    """The sections above the target are laid out only near the screen (content-visibility in
+    site.css); a link into the middle of a page still lands on its target, and stays there."""
+    page.goto(f"{server}/{path}{anchor}")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    header_bottom = page.locator("header.md-header").bounding_box()["height"]
+    top = page.locator(anchor).bounding_box()["y"]
+    assert header_bottom - 1 <= top <= header_bottom + 60, (header_bottom, top)
+
+
+@pytest.mark.parametrize(("language", "copied"), [("zh", "已复制"), ("en", "Copied to clipboard")])
+def test_constant_copy_button_copies_the_constant(
+    browser: Any, server: str, language: str, copied: str
+) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{LANGUAGE_PREFIX[language]}4xx/#http_409")
+        button = page.locator("#http_409 + .status-constant button")
+        button.click()
+        assert page.evaluate("navigator.clipboard.readText()") == "status.HTTP_409_CONFLICT"
+        # Material's clipboard handler answered the click: its notice says so.
+        assert page.locator(".md-dialog__inner").inner_text() == copied
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
     ("start", "choice", "landing"),
     [
         ("/4xx/#http_409", "English", "/en/4xx/#http_409"),

@@ -53,11 +53,12 @@ def fresh(
 def shown_exchange(
     site: Site, language: str, scenario: exchange_data.Scenario, home: str
 ) -> list[str]:
-    """The two code blocks after the scenario's anchored caption on its home page."""
+    """The request and the response after the scenario's anchored caption on its home page."""
     caption = site.soup(language, f"{home}/index.html").find(id=scenario.anchor)
     assert isinstance(caption, Tag), f"{scenario.anchor} missing on {language} {home}"
-    blocks = caption.find_next_siblings("div", class_="highlight", limit=2)
-    return [block.find("code").get_text() for block in blocks]
+    blocks = caption.find_next_siblings(limit=2)
+    assert [(block.name, block.get("class")) for block in blocks] == [("pre", ["exchange"])] * 2
+    return [block.find("samp").get_text() for block in blocks]
 
 
 def test_every_exchange_on_the_site_is_what_drf_sends_now(
@@ -92,8 +93,8 @@ def test_each_scenario_is_in_the_section_of_every_code_it_names(
                 for node in heading.find_all_next():
                     if node is following:
                         break
-                    if node.name == "code":
-                        blocks.append(node.get_text().rstrip("\n"))
+                    if node.name == "samp":
+                        blocks.append(node.get_text())
                     if node.name == "a" and node.get("href"):
                         links.append(node["href"])
                 request = scenario.exchanges[language].request

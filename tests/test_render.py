@@ -65,7 +65,7 @@ def test_hostile_text_renders_as_inert_text(records: list[DrfCode], hostile: str
     assert shape(html) == shape(clean)
     assert [tag.get("id") for tag in html.find_all(id=True)] == ["http_409"]
     # And the text shows exactly what was written.
-    summary = html.find("pre").find_next("p").get_text()
+    summary = html.find("p", class_="status-constant").find_next("p").get_text()
     assert summary == " ".join(hostile.split())
 
 
@@ -73,7 +73,7 @@ def test_code_spans_stay_code(records: list[DrfCode]) -> None:
     by_code = {record.code: record for record in records}
     record = with_text(by_code[409], "en", summary="Raise `APIException` <b>now</b>.")
     html = to_html(status_render.code_section(record, "en", by_code))
-    paragraph = html.find("pre").find_next("p")
+    paragraph = html.find("p", class_="status-constant").find_next("p")
     assert paragraph.find("code").get_text() == "APIException"
     assert paragraph.get_text() == "Raise APIException <b>now</b>."
 
@@ -85,7 +85,11 @@ def test_section_shape(records: list[DrfCode]) -> None:
         '## 307 临时重定向（<span lang="en">Temporary Redirect</span>） { #http_307 }'
     )
     html = to_html(source)
-    assert html.find("pre").get_text().strip() == "status.HTTP_307_TEMPORARY_REDIRECT"
+    constant = html.find("p", class_="status-constant")
+    assert constant.get_text() == "status.HTTP_307_TEMPORARY_REDIRECT"
+    # The copy button copies exactly the constant; Material's clipboard handler reads the attribute.
+    assert constant.find("button")["data-clipboard-text"] == constant.get_text()
+    assert constant.find("button")["title"] == "复制"
     warning = html.find("div", class_="warning")
     assert "HTTP_307_RESERVED" in warning.get_text()
     assert warning.find("a")["href"] == "3xx.md#http_306"
@@ -254,8 +258,11 @@ def test_code_section_keeps_only_its_summary_searchable(records: list[DrfCode]) 
     assert (
         len(excluded) == 1 and excluded[0].find("ul") and excluded[0].find(href="4xx.md#http_412")
     )
-    searchable = [node for node in html.find_all(recursive=False) if node not in excluded]
-    assert [node.name for node in searchable] == ["h2", "div", "p"]  # heading, constant, summary
+    searchable = [
+        node for node in html.find_all(recursive=False) if not node.has_attr("data-search-exclude")
+    ]
+    assert [node.name for node in searchable] == ["h2", "p"]  # heading and summary
+    assert "status-constant" in searchable[0].find_next_sibling()["class"]  # the constant: keys
     assert "乐观锁" in excluded[0].get_text()
 
 
