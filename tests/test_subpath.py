@@ -87,7 +87,7 @@ def test_anchor_links(page: Any, subpath_server: str) -> None:
     page.locator('article a[href$="4xx/#http_409"]').first.click()
     page.wait_for_url(f"**{PREFIX}/en/4xx/#http_409")
     # 409's related codes, in the details that follow its constant and summary.
-    page.locator("#http_409 + div + p + section a[href$='#http_412']").click()
+    page.locator("#http_409 + .status-constant + p + section a[href$='#http_412']").click()
     page.wait_for_url(f"**{PREFIX}/en/4xx/#http_412")
     page.wait_for_timeout(300)
     assert 0 <= page.locator("#http_412").bounding_box()["y"] <= 200
