@@ -62,17 +62,34 @@ EXTRA_FIELDS = {
 # lower, so that a query both match lands on the code's section, with the explaining page next.
 OTHER_BOOST = 0.3
 
-# Of every other section, the first paragraphs are indexed: a troubleshooting entry's symptom
-# and cause, a guide section's conclusion, the start of a lifecycle step. They find the section
-# and make its preview; the rest of a long page would double the index every reader loads, and
-# the codes' own advice, which search holds too, repeats it.
-OTHER_PARAGRAPHS = 1
-_PARAGRAPH_END = re.compile(r"</p>")
+# Of every other section, the first sentences are indexed: a troubleshooting entry's symptom, the
+# conclusion a guide section opens with, the start of a lifecycle step. They find the section and
+# make its preview; the rest of a long page would double the index every reader loads, and the
+# codes' own advice, which search holds too, repeats it.
+OTHER_SENTENCES = 2
+# A sentence ends at 。！？, or at . ! ? before a space, a tag or the end ("request.data" goes on).
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s|<|$)")
+_TAG = re.compile(r"<(/?)([a-z0-9]+)[^>]*>")
 
 
-def _first_paragraphs(text: str, count: int) -> str:
-    ends = [match.end() for match in _PARAGRAPH_END.finditer(text)]
-    return text[: ends[count - 1]] if len(ends) > count else text
+def _first_sentences(text: str, count: int) -> str:
+    """The first ``count`` sentences of an entry's text (Material keeps a few tags, bare), with
+    the tags still open there closed."""
+    ends = [
+        match.end()
+        for match in _SENTENCE_END.finditer(text)
+        if text.rfind("<", 0, match.start()) <= text.rfind(">", 0, match.start())
+    ]
+    if len(ends) <= count:
+        return text
+    cut = text[: ends[count - 1]]
+    still_open: list[str] = []
+    for tag in _TAG.finditer(cut):
+        if not tag.group(1):
+            still_open.append(tag.group(2))
+        elif still_open and still_open[-1] == tag.group(2):
+            still_open.pop()
+    return cut + "".join(f"</{name}>" for name in reversed(still_open))
 
 
 # Code blocks stay out of the index: every identifier worth finding (constants, Python and Django
@@ -115,7 +132,7 @@ def split_index(
         if entry["location"] not in terms.get(language, {}):
             entry["boost"] = OTHER_BOOST
             if not is_introduction:
-                entry["text"] = _first_paragraphs(entry["text"], OTHER_PARAGRAPHS)
+                entry["text"] = _first_sentences(entry["text"], OTHER_SENTENCES)
         docs[language].append(entry)
 
     indexes = {}

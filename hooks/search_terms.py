@@ -128,6 +128,19 @@ def messages_for(record: StatusCode, exchanges: Exchanges, language: str) -> lis
     return list(dict.fromkeys(texts))
 
 
+# site.js adds the token of the whole query to a query of at most this many words.
+WHOLE_QUERY_WORDS = 6
+
+
+def short_english(messages: Iterable[str]) -> list[str]:
+    """The messages short enough that site.js looks them up as one token when pasted whole."""
+    return [
+        text
+        for text in messages
+        if not HAN.search(text) and len(re.findall(r"[a-z0-9]+", text.lower())) <= WHOLE_QUERY_WORDS
+    ]
+
+
 def terms_for(record: StatusCode, language: str) -> list[str]:
     return list(record.text[language].terms)
 
@@ -217,8 +230,13 @@ def index_fields(
     """The hidden fields of every code's section in one language's index, by code."""
     advice = {record.code: distinct(segment(advice_for(record, language))) for record in records}
     common = common_advice_words(advice.values())
+    # A code's name typed in full finds that code first: a message spelled like another code's
+    # name (DRF's "Invalid token." and 498 Invalid Token) keeps only its words in the messages.
+    names = frozenset(snake(name) for record in records for name in english_names(record))
     return {
-        record.code: fields(record, exchanges, language, segment, advice[record.code], common)
+        record.code: fields(
+            record, exchanges, language, segment, advice[record.code], common, names
+        )
         for record in records
     }
 
@@ -230,17 +248,26 @@ def fields(
     segment: Segment,
     advice: str,
     common: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """The hidden search fields of a code's section; empty ones are left out of the index."""
     aliases = search_aliases(record)
+    messages = messages_for(record, exchanges, language)
     values = {
         "code": str(record.code),
-        # Another name typed in full (HttpResponse, ValidationError) is exact too.
-        "keys": " ".join([search_keys(record, language), *map(snake, aliases.split())]),
+        # Another name typed in full (HttpResponse, ValidationError) is exact too, and so is a
+        # short English message pasted whole ("Invalid token." is DRF's 401, not Esri's 498).
+        "keys": " ".join(
+            [
+                search_keys(record, language),
+                *map(snake, aliases.split()),
+                *(token for token in map(snake, short_english(messages)) if token not in names),
+            ]
+        ),
         "names": search_name_words(record, language),
         "aliases": aliases,
         "terms": terms_field(record, language, segment),
-        "messages": _messages_field(messages_for(record, exchanges, language), segment),
+        "messages": _messages_field(messages, segment),
     }
     # A word the code's other fields already hold adds nothing to its advice but size.
     held = {word.casefold() for value in values.values() for word in value.split()}

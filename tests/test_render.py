@@ -266,6 +266,17 @@ def test_code_section_keeps_only_its_summary_searchable(records: list[DrfCode]) 
     assert "乐观锁" in excluded[0].get_text()
 
 
+def test_other_entries_keep_their_first_two_sentences_with_tags_closed() -> None:
+    cut = search_split._first_sentences
+    text = "<p>Use <code>request.data</code>. It is parsed once! Then more.</p> <p>Later.</p>"
+    assert cut(text, 2) == "<p>Use <code>request.data</code>. It is parsed once!</p>"
+    chinese = "<p>先认证。再检查权限？<code>a.b</code> 最后限流。</p>"
+    assert cut(chinese, 2) == "<p>先认证。再检查权限？</p>"
+    # A full stop inside a tag's attribute or a code name is not the end of a sentence.
+    assert cut('<p><a href="x.y">a</a> b.c d. e.</p>', 1) == '<p><a href="x.y">a</a> b.c d.</p>'
+    assert cut("<p>Only one.</p>", 2) == "<p>Only one.</p>"
+
+
 def test_split_index_refuses_a_language_without_entries() -> None:
     merged = {"config": {"fields": {}}, "docs": [{"location": "", "title": "t", "text": ""}]}
     with pytest.raises(ValueError, match="no entries for language 'en'"):

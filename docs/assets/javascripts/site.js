@@ -43,7 +43,8 @@ var SEARCH_STOP_WORDS = new Set(
 // - common words and numbers exact, not prefixes: "42" must not match 421 to 429;
 // - 〇 (in no indexed word) after each Chinese run: Material's segmenter never lets a word end
 //   on a query's last character;
-// - a few words also as the token of a whole name, "zqnot_foundzq" (snake, search_terms.py).
+// - a few words also as the token of a whole name, "zqnot_foundzq" (snake, search_terms.py);
+// - a long word also with one typo allowed (lunr's word~1): "throtle", "premission".
 function rewriteQuery(text) {
   var query = text
     .replace(/"/g, " ")
@@ -61,6 +62,9 @@ function rewriteQuery(text) {
     .join(" ")
     .replace(/(\p{Script=Han}+)/gu, "$1\u3007");
   if (words.length && words.length <= 6 && !chinese) query += " zq" + words.join("_") + "zq";
+  words.forEach(function (word) {
+    if (word.length >= 7 && !/\d/.test(word)) query += " " + word + "~1";
+  });
   return query;
 }
 

@@ -1,0 +1,112 @@
+"""What docs/messages.yml says causes a message, run against DRF (one test per cause).
+
+The texts themselves are checked in tests/test_exchanges.py; here each cause is reproduced with
+DRF's own classes and the status it comes with is read from the response.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework import fields, permissions, serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.test import APIRequestFactory
+from rest_framework.views import APIView
+
+FACTORY = APIRequestFactory()
+
+
+class RejectingImageCheck(forms.FileField):
+    """Django's ImageField where Pillow finds no image in the file (Pillow is not installed
+    here): Django's file checks, then the rejection, with the messages DRF hands it."""
+
+    def to_python(self, data: Any) -> Any:
+        super().to_python(data)
+        raise DjangoValidationError(self.error_messages["invalid_image"], code="invalid_image")
+
+
+class UploadSerializer(serializers.Serializer):
+    state = fields.ChoiceField(choices=["draft", "published"], required=False)
+    attachment = fields.FileField(required=False)
+    picture = fields.ImageField(required=False, _DjangoImageField=RejectingImageCheck)
+
+
+class Upload(APIView):
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list[Any] = []
+
+    def post(self, request: Any) -> Response:
+        serializer = UploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RequiredFile(serializers.Serializer):
+    document = fields.FileField()
+
+
+class RequiredUpload(Upload):
+    def post(self, request: Any) -> Response:
+        RequiredFile(data=request.data).is_valid(raise_exception=True)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def errors(response: Any, field: str) -> list[str]:
+    return [str(error) for error in response.data[field]]
+
+
+def test_unknown_choice_is_a_400() -> None:
+    """400: a ChoiceField value outside its choices gets "invalid_choice"."""
+    response = Upload.as_view()(FACTORY.post("/", {"state": "archived"}, format="json"))
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert errors(response, "state") == ['"archived" is not a valid choice.']
+
+
+def test_required_file_sent_as_json_is_a_400() -> None:
+    """400: a required FileField gets "No file was submitted." when the request carries no file,
+    as a JSON request never does."""
+    response = RequiredUpload.as_view()(FACTORY.post("/", {"other": 1}, format="json"))
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert errors(response, "document") == ["No file was submitted."]
+
+
+def test_file_name_sent_as_json_is_a_400() -> None:
+    """400: a FileField given a string (a file name or base64 text in JSON) is "not a file"."""
+    response = Upload.as_view()(FACTORY.post("/", {"attachment": "cGRm"}, format="json"))
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert errors(response, "attachment") == [
+        "The submitted data was not a file. Check the encoding type on the form."
+    ]
+
+
+def test_upload_the_image_check_rejects_is_a_400() -> None:
+    """400: ImageField hands the upload to Django's ImageField with its own messages; when that
+    finds no image, the answer is DRF's "invalid_image"."""
+    upload = SimpleUploadedFile("photo.png", b"not a png", content_type="image/png")
+    response = Upload.as_view()(FACTORY.post("/", {"picture": upload}, format="multipart"))
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert errors(response, "picture") == [
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+    ]
+
+
+class Ordered(CursorPagination):
+    ordering = "pk"
+
+
+@pytest.mark.parametrize("cursor", ["not-base64!", "cD0"])
+def test_cursor_that_does_not_decode_is_a_404(cursor: str) -> None:
+    """404: CursorPagination raises NotFound("Invalid cursor") for a ?cursor= it cannot decode
+    (edited or cut short)."""
+    request = Request(FACTORY.get("/", {"cursor": cursor}))
+    with pytest.raises(NotFound) as caught:
+        Ordered().decode_cursor(request)
+    assert caught.value.status_code == status.HTTP_404_NOT_FOUND
+    assert str(caught.value.detail) == "Invalid cursor"
