@@ -24,15 +24,18 @@ CLASS_HELPERS = {
     5: "is_server_error",
 }
 
-# Python-Markdown's escapable characters, plus `|` (tables) and the HTML specials, which become
-# entities so that raw HTML in the table shows as text.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Python-Markdown's escapable characters, plus `|` (tables), get a backslash; the HTML specials
+# become entities, so that raw HTML in the table shows as text. One table, applied in one pass
+# (the entities contain none of the escaped characters).
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
-_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_INERT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{char: f"\\{char}" for char in _MARKDOWN_SPECIAL}}
+)
 
 
 def _inert(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.translate(_HTML_SPECIAL))
+    return text.translate(_INERT)
 
 
 def escape(text: str) -> str:
