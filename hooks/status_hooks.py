@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import build_cache
 import exchange_data
 import exchange_render
 import jieba
@@ -46,9 +47,13 @@ def _table_path(config: MkDocsConfig) -> Path:
 
 @functools.lru_cache(maxsize=4)
 def _parse(source: str, path: str) -> tuple[status_table.StatusCode, ...]:
-    records = tuple(status_table.parse_table(source, path))
-    status_table.require_classes(records, status_render.CLASS_HELPERS, path)
-    return records
+    def validated() -> tuple[status_table.StatusCode, ...]:
+        records = tuple(status_table.parse_table(source, path))
+        status_table.require_classes(records, status_render.CLASS_HELPERS, path)
+        return records
+
+    # The same table as an earlier build's is not parsed again (see build_cache).
+    return build_cache.memoised(_cache_dir(str(Path(path).parent)), "table", [source], validated)
 
 
 def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
@@ -74,8 +79,14 @@ def load_exchanges(config: MkDocsConfig) -> exchange_data.Exchanges:
 @functools.lru_cache(maxsize=4)
 def _exchanges(texts: tuple[str, ...], docs: str) -> exchange_data.Exchanges:
     # Keyed on the files' text (the table's included), so a serve rebuild after an edit rereads.
-    records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
-    return exchange_data.load(Path(docs), records, _cache_dir(docs))
+    def loaded() -> exchange_data.Exchanges:
+        records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
+        return exchange_data.load(Path(docs), records, _cache_dir(docs))
+
+    # The same files as an earlier build's, and the same DRF and Django, give the same scenarios,
+    # messages and answers: not read or validated again (see build_cache).
+    key = [*texts, *exchange_data.installed_versions()]
+    return build_cache.memoised(_cache_dir(docs), "exchange-records", key, loaded)
 
 
 def _cache_dir(docs_dir: str) -> Path:
@@ -106,21 +117,28 @@ def check_sources(config: MkDocsConfig) -> None:
     # Every language's build checks the same texts: once per content is enough.
     pages = tuple(sorted(path.name for path in Path(config.docs_dir).glob("*.md")))
     names = (*EXCHANGE_SOURCES, text_rules.GLOSSARY_NAME, *pages)
-    _check_vocabulary(_texts(config, names), config.docs_dir)
+    _check_vocabulary(names, _texts(config, names), config.docs_dir)
 
 
 @functools.lru_cache(maxsize=4)
-def _check_vocabulary(texts: tuple[str, ...], docs: str) -> None:
-    """The vocabulary rules on every text; keyed on the texts of the table, the scenarios and
-    messages, the glossary and the pages, in that order."""
-    records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
-    exchanges = _exchanges(texts[: len(EXCHANGE_SOURCES)], docs)
-    text_rules.check(
-        Path(docs),
-        records,
-        text_rules.as_texts(exchanges.scenarios, "caption"),
-        text_rules.as_texts(exchanges.messages, "cause"),
-    )
+def _check_vocabulary(names: tuple[str, ...], texts: tuple[str, ...], docs: str) -> None:
+    """The vocabulary rules on every text; keyed on the names and texts of the table, the
+    scenarios and messages, the glossary and the pages, in that order (a page's name says its
+    language)."""
+
+    def checked() -> bool:
+        records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
+        exchanges = _exchanges(texts[: len(EXCHANGE_SOURCES)], docs)
+        text_rules.check(
+            Path(docs),
+            records,
+            text_rules.as_texts(exchanges.scenarios, "caption"),
+            text_rules.as_texts(exchanges.messages, "cause"),
+        )
+        return True
+
+    # Texts that passed in an earlier build pass again (see build_cache).
+    build_cache.memoised(_cache_dir(docs), "vocabulary", [*names, *texts], checked)
 
 
 def on_config(config: MkDocsConfig) -> None:
