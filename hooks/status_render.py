@@ -25,17 +25,26 @@ CLASS_HELPERS = {
 }
 
 # Python-Markdown's escapable characters, plus `|` (tables), get a backslash; the HTML specials
-# become entities, so that raw HTML in the table shows as text. One table, applied in one pass
-# (the entities contain none of the escaped characters).
+# become entities, so that raw HTML in the table shows as text.
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
-_INERT = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{char: f"\\{char}" for char in _MARKDOWN_SPECIAL}}
+# In this order: `&` before the other entities, the backslash before the characters that get one;
+# no replacement contains a character replaced after it.
+_INERT = (
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    *((char, f"\\{char}") for char in _MARKDOWN_SPECIAL),
 )
 
 
 def _inert(text: str) -> str:
-    return text.translate(_INERT)
+    # str.replace per character present: several times faster than one regex or translation
+    # table over the thousands of texts of a large table.
+    for char, replacement in _INERT:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def escape(text: str) -> str:
