@@ -40,13 +40,16 @@ def code_version() -> bytes:
     return digest.digest()
 
 
+KEY_LENGTH = 20
+
+
 def content_key(texts: Iterable[str]) -> str:
     digest = hashlib.sha256(code_version())
     for text in texts:
         data = text.encode("utf-8")
         digest.update(len(data).to_bytes(8, "big"))  # so that no two lists of texts run together
         digest.update(data)
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()[:KEY_LENGTH]
 
 
 def memoised(cache_dir: Path, kind: str, texts: Iterable[str], derive: Callable[[], T]) -> T:
@@ -63,7 +66,7 @@ def memoised(cache_dir: Path, kind: str, texts: Iterable[str], derive: Callable[
         path.unlink(missing_ok=True)
     value = derive()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob(f"{kind}-*.pickle"):
+    for stale in cache_dir.glob(f"{kind}-{'?' * KEY_LENGTH}.pickle"):  # this kind's only
         stale.unlink(missing_ok=True)
     # Written under a name of its own, then renamed: another build of the same project running at
     # the same time never reads a half-written file.

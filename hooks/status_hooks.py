@@ -8,6 +8,7 @@ serve`` never reloads this module); parsing is memoised on the file's exact text
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -224,14 +225,37 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     embeds = exchange_render.EMBED.search(markdown) is not None
     if "status_class" not in page.meta and "generated" not in page.meta and not embeds:
         return markdown
+    src = page.file.src_uri
+    # What the hook makes of a page follows from the page's own text and front matter, its
+    # language, and the sources of the records and exchanges: made once for them (see build_cache).
+    key = [markdown, language, src, json.dumps(page.meta, sort_keys=True, default=str)]
+    key.append(_sources_key(_texts(config, EXCHANGE_SOURCES)))
+    kind = f"page-{language}-{src.replace('/', '-')}"
+    return build_cache.memoised(
+        _cache_dir(config.docs_dir),
+        kind,
+        key,
+        lambda: _filled_page(markdown, page.meta, language, src, config),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _sources_key(texts: tuple[str, ...]) -> str:
+    """The files the records and exchanges are made of, with the DRF and Django that ran them."""
+    return build_cache.content_key([*texts, *exchange_data.installed_versions()])
+
+
+def _filled_page(
+    markdown: str, meta: Mapping[str, Any], language: str, src: str, config: MkDocsConfig
+) -> str:
     exchanges = load_exchanges(config)
-    if embeds:
+    if exchange_render.EMBED.search(markdown) is not None:
         try:
-            markdown = exchange_render.embed(markdown, exchanges, language, page.file.src_uri)
+            markdown = exchange_render.embed(markdown, exchanges, language, src)
         except KeyError as error:
             raise PluginError(str(error.args[0])) from None
     records = load_records(config)
-    generated = generated_markdown(page.meta, records, language, page.file.src_uri, exchanges)
+    generated = generated_markdown(meta, records, language, src, exchanges)
     if generated is None:
         return markdown
     return f"{markdown.rstrip()}\n\n{generated}"
