@@ -1,10 +1,11 @@
 """Results the build derives from its source texts, kept under ``.cache/`` for the next build.
 
-Validating the table and checking the vocabulary of every text are pure functions of the texts
-and of the hook's own code, and the slowest part of them is not even the checks: PyYAML builds its
-Python objects in Python (a third of a second for a table of 500 entries). A build whose texts and
-code are those of an earlier one takes that build's result instead of deriving it again. Only
-results are kept, never failures: an invalid source fails every build that reads it.
+Validating the table, reading the exchanges, checking the vocabulary of every text and rendering
+the generated pages are pure functions of the texts (and, for the exchanges, of the installed DRF
+and Django) and of the hook's own code; the slowest part is not even the checks: PyYAML builds its
+Python objects in Python (a third of a second for a table of 500 entries). A build whose inputs
+are those of an earlier one takes that build's result instead of deriving it again. Only results
+are kept, never failures: an invalid source fails every build that reads it.
 
 The results are pickled: this is the build's own cache, beside the code it runs (whoever can write
 it can as well write the hooks), and pickle restores the typed records exactly as they were made.

@@ -2,7 +2,9 @@
 
 mkdocs-static-i18n runs the whole build once per language, so every event below runs once per
 language and must not keep state between calls. The table is read from disk on each build (``mkdocs
-serve`` never reloads this module); parsing is memoised on the file's exact text only.
+serve`` never reloads this module); what is derived from it (the validated records, the exchanges,
+the vocabulary verdict, each page's generated Markdown) is memoised on the sources' exact text, in
+this process and under ``.cache/`` for the next build (see build_cache).
 """
 
 from __future__ import annotations
