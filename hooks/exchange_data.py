@@ -281,10 +281,17 @@ def _cache_key(job: Mapping[str, Any]) -> str:
     digest = hashlib.sha256(json.dumps(job, sort_keys=True).encode())
     for source in sorted(RUNNER.parent.glob("*.py")):
         digest.update(source.read_bytes())
-    for package in ("django", "djangorestframework"):
-        digest.update(f"{package}=={metadata.version(package)}".encode())
+    for version in installed_versions():
+        digest.update(version.encode())
     digest.update(sys.version.encode())
     return digest.hexdigest()[:20]
+
+
+def installed_versions() -> list[str]:
+    """The packages whose behaviour the runner shows, as `name==version`."""
+    return [
+        f"{package}=={metadata.version(package)}" for package in ("django", "djangorestframework")
+    ]
 
 
 def run(job: Mapping[str, Any]) -> dict[str, Any]:

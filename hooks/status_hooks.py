@@ -2,18 +2,22 @@
 
 mkdocs-static-i18n runs the whole build once per language, so every event below runs once per
 language and must not keep state between calls. The table is read from disk on each build (``mkdocs
-serve`` never reloads this module); parsing is memoised on the file's exact text only.
+serve`` never reloads this module); what is derived from it (the validated records, the exchanges,
+the vocabulary verdict, each page's generated Markdown) is memoised on the sources' exact text, in
+this process and under ``.cache/`` for the next build (see build_cache).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import build_cache
 import exchange_data
 import exchange_render
 import jieba
@@ -46,9 +50,13 @@ def _table_path(config: MkDocsConfig) -> Path:
 
 @functools.lru_cache(maxsize=4)
 def _parse(source: str, path: str) -> tuple[status_table.StatusCode, ...]:
-    records = tuple(status_table.parse_table(source, path))
-    status_table.require_classes(records, status_render.CLASS_HELPERS, path)
-    return records
+    def validated() -> tuple[status_table.StatusCode, ...]:
+        records = tuple(status_table.parse_table(source, path))
+        status_table.require_classes(records, status_render.CLASS_HELPERS, path)
+        return records
+
+    # The same table as an earlier build's is not parsed again (see build_cache).
+    return build_cache.memoised(_cache_dir(str(Path(path).parent)), "table", [source], validated)
 
 
 def load_records(config: MkDocsConfig) -> tuple[status_table.StatusCode, ...]:
@@ -74,8 +82,14 @@ def load_exchanges(config: MkDocsConfig) -> exchange_data.Exchanges:
 @functools.lru_cache(maxsize=4)
 def _exchanges(texts: tuple[str, ...], docs: str) -> exchange_data.Exchanges:
     # Keyed on the files' text (the table's included), so a serve rebuild after an edit rereads.
-    records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
-    return exchange_data.load(Path(docs), records, _cache_dir(docs))
+    def loaded() -> exchange_data.Exchanges:
+        records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
+        return exchange_data.load(Path(docs), records, _cache_dir(docs))
+
+    # The same files as an earlier build's, and the same DRF and Django, give the same scenarios,
+    # messages and answers: not read or validated again (see build_cache).
+    key = [*texts, *exchange_data.installed_versions()]
+    return build_cache.memoised(_cache_dir(docs), "exchange-records", key, loaded)
 
 
 def _cache_dir(docs_dir: str) -> Path:
@@ -106,21 +120,28 @@ def check_sources(config: MkDocsConfig) -> None:
     # Every language's build checks the same texts: once per content is enough.
     pages = tuple(sorted(path.name for path in Path(config.docs_dir).glob("*.md")))
     names = (*EXCHANGE_SOURCES, text_rules.GLOSSARY_NAME, *pages)
-    _check_vocabulary(_texts(config, names), config.docs_dir)
+    _check_vocabulary(names, _texts(config, names), config.docs_dir)
 
 
 @functools.lru_cache(maxsize=4)
-def _check_vocabulary(texts: tuple[str, ...], docs: str) -> None:
-    """The vocabulary rules on every text; keyed on the texts of the table, the scenarios and
-    messages, the glossary and the pages, in that order."""
-    records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
-    exchanges = _exchanges(texts[: len(EXCHANGE_SOURCES)], docs)
-    text_rules.check(
-        Path(docs),
-        records,
-        text_rules.as_texts(exchanges.scenarios, "caption"),
-        text_rules.as_texts(exchanges.messages, "cause"),
-    )
+def _check_vocabulary(names: tuple[str, ...], texts: tuple[str, ...], docs: str) -> None:
+    """The vocabulary rules on every text; keyed on the names and texts of the table, the
+    scenarios and messages, the glossary and the pages, in that order (a page's name says its
+    language)."""
+
+    def checked() -> bool:
+        records = _parse(texts[0], str(Path(docs) / TABLE_NAME))
+        exchanges = _exchanges(texts[: len(EXCHANGE_SOURCES)], docs)
+        text_rules.check(
+            Path(docs),
+            records,
+            text_rules.as_texts(exchanges.scenarios, "caption"),
+            text_rules.as_texts(exchanges.messages, "cause"),
+        )
+        return True
+
+    # Texts that passed in an earlier build pass again (see build_cache).
+    build_cache.memoised(_cache_dir(docs), "vocabulary", [*names, *texts], checked)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -206,14 +227,37 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     embeds = exchange_render.EMBED.search(markdown) is not None
     if "status_class" not in page.meta and "generated" not in page.meta and not embeds:
         return markdown
+    src = page.file.src_uri
+    # What the hook makes of a page follows from the page's own text and front matter, its
+    # language, and the sources of the records and exchanges: made once for them (see build_cache).
+    key = [markdown, language, src, json.dumps(page.meta, sort_keys=True, default=str)]
+    key.append(_sources_key(_texts(config, EXCHANGE_SOURCES)))
+    kind = f"page-{language}-{src.replace('/', '-')}"
+    return build_cache.memoised(
+        _cache_dir(config.docs_dir),
+        kind,
+        key,
+        lambda: _filled_page(markdown, page.meta, language, src, config),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _sources_key(texts: tuple[str, ...]) -> str:
+    """The files the records and exchanges are made of, with the DRF and Django that ran them."""
+    return build_cache.content_key([*texts, *exchange_data.installed_versions()])
+
+
+def _filled_page(
+    markdown: str, meta: Mapping[str, Any], language: str, src: str, config: MkDocsConfig
+) -> str:
     exchanges = load_exchanges(config)
-    if embeds:
+    if exchange_render.EMBED.search(markdown) is not None:
         try:
-            markdown = exchange_render.embed(markdown, exchanges, language, page.file.src_uri)
+            markdown = exchange_render.embed(markdown, exchanges, language, src)
         except KeyError as error:
             raise PluginError(str(error.args[0])) from None
     records = load_records(config)
-    generated = generated_markdown(page.meta, records, language, page.file.src_uri, exchanges)
+    generated = generated_markdown(meta, records, language, src, exchanges)
     if generated is None:
         return markdown
     return f"{markdown.rstrip()}\n\n{generated}"

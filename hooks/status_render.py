@@ -24,15 +24,27 @@ CLASS_HELPERS = {
     5: "is_server_error",
 }
 
-# Python-Markdown's escapable characters, plus `|` (tables) and the HTML specials, which become
-# entities so that raw HTML in the table shows as text.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Python-Markdown's escapable characters, plus `|` (tables), get a backslash; the HTML specials
+# become entities, so that raw HTML in the table shows as text.
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
-_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# In this order: `&` before the other entities, the backslash before the characters that get one;
+# no replacement contains a character replaced after it.
+_INERT = (
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    *((char, f"\\{char}") for char in _MARKDOWN_SPECIAL),
+)
 
 
 def _inert(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.translate(_HTML_SPECIAL))
+    # str.replace per character present: several times faster than one regex or translation
+    # table over the thousands of texts of a large table.
+    for char, replacement in _INERT:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def escape(text: str) -> str:

@@ -9,10 +9,9 @@ Three rules, all reported like the table's own problems (file, entry or line, fi
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,20 +29,37 @@ class Glossary:
     # language -> word to avoid -> the site's term (and what it names), for the message
     avoid: Mapping[str, Mapping[str, str]]
     latin: frozenset[str]
+    # Derived from `avoid` once, not for each of the thousands of texts a build checks.
+    _patterns: Mapping[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
+    _preferred: Mapping[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        patterns = {
+            language: _avoided_pattern(language, words) for language, words in self.avoid.items()
+        }
+        preferred = {
+            language: {word.casefold(): term for word, term in words.items()}
+            for language, words in self.avoid.items()
+        }
+        object.__setattr__(self, "_patterns", patterns)  # frozen: set once, here
+        object.__setattr__(self, "_preferred", preferred)
 
     def avoided(self, language: str) -> re.Pattern[str] | None:
-        """One pattern for all of a language's avoided words (Chinese words anywhere, English
-        ones as whole words), so each text is scanned once."""
-        words = sorted(self.avoid[language], key=len, reverse=True)
-        if not words:
-            return None
-        alternatives = "|".join(map(re.escape, words))
-        return _pattern(alternatives if language == "zh" else rf"\b(?:{alternatives})\b")
+        """One pattern for all of a language's avoided words, so each text is scanned once."""
+        return self._patterns[language]
+
+    def preferred(self, language: str, word: str) -> str:
+        """The message's suggestion for an avoided word, found in any letter case."""
+        return self._preferred[language][word.casefold()]
 
 
-@functools.lru_cache(maxsize=8)
-def _pattern(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.I)
+def _avoided_pattern(language: str, avoid: Mapping[str, str]) -> re.Pattern[str] | None:
+    """Chinese words match anywhere, English ones as whole words; longest first."""
+    words = sorted(avoid, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(alternatives if language == "zh" else rf"\b(?:{alternatives})\b", re.I)
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -85,9 +101,8 @@ def problems_in(text: str, language: str, glossary: Glossary) -> Iterator[str]:
     prose = _CODE_SPAN.sub(" ", text)
     pattern = glossary.avoided(language)
     found = dict.fromkeys(match.group(0) for match in pattern.finditer(prose)) if pattern else {}
-    lookup = {word.casefold(): preferred for word, preferred in glossary.avoid[language].items()}
     for word in found:
-        yield f"uses {word!r}; write {lookup[word.casefold()]}"
+        yield f"uses {word!r}; write {glossary.preferred(language, word)}"
     if language == "en" and HAN.search(prose):
         yield f"English text contains Chinese characters ({''.join(HAN.findall(prose))[:12]})"
     if language == "zh":
