@@ -162,6 +162,13 @@ def terms_field(record: StatusCode, language: str, segment: Segment) -> str:
 # identify codes in the keys; repeated across other codes' advice, they would make those keys
 # common words to the scorer and let the wrong code win a search for a name or a number.
 _IDENTIFYING = re.compile(r"\b(?:\w*_\w*|[1-5]\d\d)\b")
+# Left out of the terms: codes and the constants of rest_framework.status (the keys). Other
+# snake_case names (client_max_body_size, DEFAULT_THROTTLE_RATES) are settings and directives
+# that readers paste: a term keeps each as one marked token, the way site.js adds a query of a
+# few words (snake), so the name typed in full finds its code, while a query word such as
+# "data" or "default" does not prefix-match every setting that starts with it.
+_CODES = re.compile(r"\b(?:HTTP_[1-5]\d\d_\w*|[1-5]\d\d)\b")
+_SNAKE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 
 
 def advice_for(record: StatusCode, language: str) -> str:
@@ -175,10 +182,13 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
     looks a Chinese query up by its longest indexed prefix, so "乐观锁" must be a token of its
     own. Long runs stay cut only: as whole tokens they would be rare words that every query
     starting with one of their characters (不, 请) matches. Status codes in a phrase ("403
-    instead of 401") are left to the keys, as in the advice."""
+    instead of 401") and constants are left to the keys; other snake_case names are marked
+    tokens."""
     out = []
     for phrase in phrases:
-        phrase = without_stop_words(_IDENTIFYING.sub(" ", phrase)).strip()
+        phrase = _CODES.sub(" ", phrase)
+        out += [snake(name) for name in _SNAKE.findall(phrase)]
+        phrase = without_stop_words(_SNAKE.sub(" ", phrase)).strip()
         if not phrase:
             continue
         if HAN.search(phrase):

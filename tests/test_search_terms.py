@@ -71,3 +71,10 @@ def test_the_search_box_knows_the_same_stop_words() -> None:
     block = script[script.index("var SEARCH_STOP_WORDS") : script.index(').split(" ")')]
     words = "".join(re.findall(r'"([^"]*)"', block)).split()
     assert set(words) == search_terms.STOP_WORDS
+
+
+def test_settings_in_terms_are_marked_tokens_and_constants_stay_out() -> None:
+    # A setting or directive is kept whole and marked, as site.js marks a query of a few words:
+    # typed in full it finds its code, while "client" or "data" alone prefix-match nothing.
+    cut = search_terms.whole_and_cut(["nginx client_max_body_size", "HTTP_422_X 422"], str)
+    assert cut.split() == ["zqclient_max_body_sizezq", "nginx"]
