@@ -22,10 +22,12 @@ either. What each one does for the site, and the tests that fail if it stops wor
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads the live server; a build need not import it
+    from mkdocs.livereload import LiveReloadServer
 
 I18N_PLUGIN = "i18n"  # the plugin's name in mkdocs.yml
 
