@@ -12,7 +12,6 @@ import gzip
 import json
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -73,13 +72,6 @@ def profiled_build(project: Path) -> dict[str, float]:
 
 
 def timed_build(project: Path, site: Path) -> float:
-    return cpu_timed_build(project, site)[0]
-
-
-def cpu_timed_build(project: Path, site: Path) -> tuple[float, float]:
-    """Wall time and CPU time (user and system, of the build's process) of one build. On a shared
-    host the wall time also counts the moments others held the cores; the CPU time does not."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
@@ -88,10 +80,7 @@ def cpu_timed_build(project: Path, site: Path) -> tuple[float, float]:
         check=True,
         capture_output=True,
     )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return time.perf_counter() - start
 
 
 def drop_jieba_caches() -> None:
@@ -188,19 +177,13 @@ def percent(part: float, whole: float) -> str:
     return f"{part / whole * 100:.1f} %"
 
 
-def alternating_medians(
-    builds: dict[str, Path], work: Path, runs: int
-) -> dict[str, tuple[float, float]]:
-    """Median wall and CPU time of each project's build, taking turns so that drift hits all of
-    them alike."""
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in builds}
+def alternating_builds(builds: dict[str, Path], work: Path, runs: int) -> dict[str, list[float]]:
+    """Wall times of each project's builds, taking turns so that drift hits all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in builds}
     for _ in range(runs):
         for name, project in builds.items():
-            times[name].append(cpu_timed_build(project, work / f"site-{name}"))
-    return {
-        name: (statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
-        for name, values in times.items()
-    }
+            times[name].append(timed_build(project, work / f"site-{name}"))
+    return times
 
 
 def measure_build(work: Path) -> None:
@@ -240,18 +223,20 @@ def measure_build(work: Path) -> None:
         "scaled": scaled,
         "scaled-floor": scaled_floor,
     }
-    medians = alternating_medians(builds, work, RUNS["builds"])
-    times = {name: wall for name, (wall, _) in medians.items()}
-    cpu = {name: used for name, (_, used) in medians.items()}
+    runs = alternating_builds(builds, work, RUNS["builds"])
+    times = {name: statistics.median(values) for name, values in runs.items()}
+    # The fastest of each project's builds: on a shared host the others' load only ever adds
+    # time, so these show what the builds themselves cost (the machine-speed line shows how
+    # busy the host was; the medians of the same builds can swing by a fifth between runs).
+    fastest = {name: min(values) for name, values in runs.items()}
     full, bare = times["full"], times["floor"]
     report(f"full build, median wall time of {RUNS['builds']}", f"{full:.2f} s")
     report("floor build (no hook), median wall time", f"{bare:.2f} s")
     report("floor ratio", f"{full / bare:.2f}", "≤ 1.10", full / bare <= 1.10)
-    # The same builds' CPU time: what the builds cost, without the moments the shared host gave
-    # the cores to others (the machine-speed line shows how busy it was).
-    report("full build / floor build, median CPU time",
-           f"{cpu['full']:.2f} s / {cpu['floor']:.2f} s = {cpu['full'] / cpu['floor']:.2f}",
-           "≤ 1.10", cpu["full"] / cpu["floor"] <= 1.10)  # fmt: skip
+    report("floor ratio of the fastest builds",
+           f"{fastest['full']:.2f} s / {fastest['floor']:.2f} s = "
+           f"{fastest['full'] / fastest['floor']:.2f}",
+           "≤ 1.10", fastest["full"] / fastest["floor"] <= 1.10)  # fmt: skip
 
     # The same at scale, with the floor beside it: how much of the growth MkDocs, Material and
     # mkdocs-static-i18n bring on their own, with no hook at all.
@@ -264,10 +249,10 @@ def measure_build(work: Path) -> None:
     scaled_ratio = times["scaled"] / times["scaled-floor"]
     report(f"floor ratio at {entries} entries", f"{scaled_ratio:.2f}", "≤ 1.10",
            scaled_ratio <= 1.10)  # fmt: skip
-    scaled_cpu = cpu["scaled"] / cpu["scaled-floor"]
-    report(f"at {entries} entries: full / floor, median CPU time",
-           f"{cpu['scaled']:.2f} s / {cpu['scaled-floor']:.2f} s = {scaled_cpu:.2f}",
-           "≤ 1.10", scaled_cpu <= 1.10)  # fmt: skip
+    scaled_fastest = fastest["scaled"] / fastest["scaled-floor"]
+    report(f"floor ratio at {entries} entries, fastest builds",
+           f"{fastest['scaled']:.2f} s / {fastest['scaled-floor']:.2f} s = {scaled_fastest:.2f}",
+           "≤ 1.10", scaled_fastest <= 1.10)  # fmt: skip
 
 
 def measure_serve(work: Path, chromium: Any) -> None:
