@@ -7,33 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import CLASS_PAGES, LANGUAGE_PREFIX, LANGUAGES, OTHER_PAGES, search, switch_language
+from project import RUN_QUERIES
 from site_urls import page_name
 from status_table import DrfCode, StatusCode
-
-# Runs queries through Material's own search worker with the index the page itself would load,
-# so every code can be checked quickly against the real search engine and the real index.
-RUN_QUERIES = """
-async (queries) => {
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const base = new URL(config.base, location.href);
-  const index = await (await fetch(new URL("search/search_index.json", base))).json();
-  const worker = new Worker(config.search);
-  const ask = (message) => new Promise((resolve) => {
-    worker.onmessage = (event) => resolve(event.data);
-    worker.postMessage(message);
-  });
-  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  const answers = {};
-  for (const query of queries) {
-    const result = await ask({type: 2, data: query});
-    answers[query] = result.data.items.flat()
-      .sort((a, b) => b.score - a.score)
-      .map((item) => new URL(item.location, base).pathname + new URL(item.location, base).hash);
-  }
-  worker.terminate();
-  return answers;
-}
-"""
 
 
 def queries_for(record: StatusCode, language: str) -> list[str]:

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from conftest import LANGUAGE_PREFIX, LANGUAGES
+from project import RUN_QUERIES
 from site_urls import page_name
 from status_table import StatusCode
-from test_browser import RUN_QUERIES
 from test_search_queries import load
 
 FIRST = 0.95

@@ -1,9 +1,11 @@
-"""The development query sets for search (tests/search_queries/*.yml) are well formed."""
+"""The query sets for search are well formed: the development sets (tests/search_queries/*.yml)
+and the held-out ones (tests/search_queries/heldout/*.yml, which the benchmark measures)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,9 +20,12 @@ MIN_QUERIES = 100
 MIN_PER_KIND = {"situation": 50, "message": 35, "symptom": 25}
 
 
-def load(language: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load((QUERIES / f"{language}.yml").read_text(encoding="utf-8"))
-    assert isinstance(data, list), f"{language}.yml: expected a list of mappings"
+HELD_OUT = QUERIES / "heldout"
+
+
+def load(language: str, folder: Path = QUERIES) -> list[dict[str, Any]]:
+    data = yaml.safe_load((folder / f"{language}.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, list), f"{folder.name}/{language}.yml: expected a list of mappings"
     return data
 
 
@@ -97,3 +102,21 @@ def test_no_query_is_a_number_a_constant_or_a_standard_name(
         if re.fullmatch(r"\d+", entry["query"].strip()) or normalized(entry["query"]) in names
     ]
     assert not bad
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_held_out_queries_are_well_formed_and_new(
+    language: str, table: list[status_table.StatusCode]
+) -> None:
+    """Held-out queries name codes of the table, and none is a development query: a query in
+    both would be tuned for, and the held-out figure would no longer say how search does on
+    queries nobody tuned for."""
+    codes = {record.code for record in table}
+    development = {normalized(entry["query"]) for entry in load(language)}
+    entries = load(language, HELD_OUT)
+    assert len(entries) >= 50
+    for entry in entries:
+        assert isinstance(entry, dict) and set(entry) == FIELDS, entry
+        assert entry["kind"] in KINDS and entry["codes"], entry
+        assert set(entry["codes"]) <= codes, entry
+        assert normalized(entry["query"]) not in development, entry

@@ -26,13 +26,22 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from project import CHROMIUM, ROOT, copy_project, mkdocs_env, serving, start_serve  # noqa: E402
+from project import (  # noqa: E402
+    CHROMIUM,
+    ROOT,
+    RUN_QUERIES,
+    copy_project,
+    mkdocs_env,
+    serving,
+    start_serve,
+)
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import exchange_data  # noqa: E402
 import exchange_render  # noqa: E402
 import jieba_dict  # noqa: E402
+import site_urls  # noqa: E402
 import status_hooks  # noqa: E402
 import status_table  # noqa: E402
 
@@ -409,6 +418,35 @@ def measure_pages(site: Path, chromium: Any) -> None:
             context.close()
 
 
+HELD_OUT = ROOT / "tests" / "search_queries" / "heldout"
+
+
+def measure_held_out(site: Path, chromium: Any) -> None:
+    """The held-out queries through Material's own worker, as tests/test_search_quality.py runs
+    the development sets: how search does on queries nobody chose terms for."""
+    records = status_table.load_table(ROOT / "docs" / "codes.yml")
+    by_code = {record.code: record for record in records}
+    with serving(site) as url:
+        for prefix, language in (("", "zh"), ("en/", "en")):
+            entries = yaml.safe_load((HELD_OUT / f"{language}.yml").read_text(encoding="utf-8"))
+            context = chromium.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/{prefix}")
+            answers = page.evaluate(RUN_QUERIES, [entry["query"] for entry in entries])
+            context.close()
+            first = 0
+            for entry in entries:
+                targets = {
+                    f"/{prefix}{site_urls.page_name(by_code[code])}/#{by_code[code].anchor}"
+                    for code in entry["codes"]
+                }
+                found = answers[entry["query"]]
+                first += bool(found) and found[0] in targets
+            share = first / len(entries)
+            report(f"held-out queries, {language}: an acceptable code first",
+                   f"{first}/{len(entries)} = {share:.1%}", "≥ 90 %", share >= 0.9)  # fmt: skip
+
+
 def lighthouse(url: str, preset: str, out: Path, attempts: int = 2) -> dict[str, float]:
     """One Lighthouse run's category scores. A run that crashes or leaves a category unscored is
     tried once more (Chromium on a loaded 2-core machine occasionally fails to start in time);
@@ -499,6 +537,7 @@ def main() -> None:
             if "pages" in groups:
                 print("page weight and search…", file=sys.stderr)
                 measure_pages(site, chromium)
+                measure_held_out(site, chromium)
         if "lighthouse" in groups:
             print("Lighthouse…", file=sys.stderr)
             measure_lighthouse(site, work)
