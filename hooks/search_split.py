@@ -79,7 +79,7 @@ def _first_sentences(text: str, count: int) -> str:
         match.end()
         for match in _SENTENCE_END.finditer(text)
         if text.rfind("<", 0, match.start()) <= text.rfind(">", 0, match.start())
-    ]
+    ][: count + 1]
     if len(ends) <= count:
         return text
     cut = text[: ends[count - 1]]

@@ -13,13 +13,12 @@ dictionary cut for exactly these texts (jieba_dict), so words inside sentences a
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import build_cache
 import jieba
 import jieba_dict
 from exchange_data import Exchanges
@@ -290,29 +289,23 @@ def all_index_fields(
     exchanges: Exchanges,
     languages: Sequence[str],
     cache_dir: Path,
-    sources: str,
+    sources: Sequence[str],
 ) -> dict[str, dict[int, dict[str, str]]]:
-    """Every language's hidden fields, by code; cached under ``cache_dir`` by everything they are
-    made of (``sources``: the text of the table and of the messages' declarations; this module;
-    the languages), since cutting the Chinese advice into words is most of their cost."""
-    made_of = "\n".join([sources, Path(__file__).read_text(encoding="utf-8"), *languages])
-    key = hashlib.sha256(made_of.encode("utf-8")).hexdigest()[:20]
-    path = cache_dir / f"search-fields-{key}.json"
-    if path.is_file():
-        stored = json.loads(path.read_text(encoding="utf-8"))
+    """Every language's hidden fields, by code; kept under ``cache_dir`` for the next build with
+    the same ``sources`` (the texts of the table and the messages' declarations, and the DRF and
+    Django whose messages they hold), since cutting the Chinese advice into words is most of
+    their cost (see build_cache)."""
+
+    def made() -> dict[str, dict[int, dict[str, str]]]:
+        segment = segmenter(chinese_texts(records, exchanges), cache_dir)
         return {
-            lang: {int(code): f for code, f in by_code.items()} for lang, by_code in stored.items()
+            language: index_fields(
+                records, exchanges, language, segment if language == "zh" else str
+            )
+            for language in languages
         }
-    segment = segmenter(chinese_texts(records, exchanges), cache_dir)
-    made = {
-        language: index_fields(records, exchanges, language, segment if language == "zh" else str)
-        for language in languages
-    }
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob("search-fields-*.json"):
-        stale.unlink()
-    path.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
-    return made
+
+    return build_cache.memoised(cache_dir, "search-fields", [*sources, *languages], made)
 
 
 def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[str]:

@@ -239,7 +239,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         _cache_dir(config.docs_dir),
         kind,
         key,
-        lambda: _filled_page(markdown, page.meta, language, src, config),
+        lambda: _filled_page(markdown, page.meta, language, src, config, embeds=embeds),
     )
 
 
@@ -250,10 +250,16 @@ def _sources_key(texts: tuple[str, ...]) -> str:
 
 
 def _filled_page(
-    markdown: str, meta: Mapping[str, Any], language: str, src: str, config: MkDocsConfig
+    markdown: str,
+    meta: Mapping[str, Any],
+    language: str,
+    src: str,
+    config: MkDocsConfig,
+    *,
+    embeds: bool,
 ) -> str:
     exchanges = load_exchanges(config)
-    if exchange_render.EMBED.search(markdown) is not None:
+    if embeds:
         try:
             markdown = exchange_render.embed(markdown, exchanges, language, src)
         except KeyError as error:
@@ -296,7 +302,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     records = load_records(config)
     exchanges = load_exchanges(config)
     urls = {record.code: site_urls.section_url(record) for record in records}
-    sources = "\n".join(_texts(config, EXCHANGE_SOURCES))
+    sources = [*_texts(config, EXCHANGE_SOURCES), *exchange_data.installed_versions()]
     fields = search_terms.all_index_fields(
         records, exchanges, languages, _cache_dir(config.docs_dir), sources
     )

@@ -73,6 +73,12 @@ def test_the_search_box_knows_the_same_stop_words() -> None:
     assert set(words) == search_terms.STOP_WORDS
 
 
+def test_the_search_box_looks_up_whole_queries_of_as_many_words() -> None:
+    script = (ROOT / "docs" / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    limit = re.search(r"var WHOLE_QUERY_WORDS = (\d+);", script)
+    assert limit and int(limit.group(1)) == search_terms.WHOLE_QUERY_WORDS
+
+
 def test_settings_in_terms_are_marked_tokens_and_constants_stay_out() -> None:
     # A setting or directive is kept whole and marked, as site.js marks a query of a few words:
     # typed in full it finds its code, while "client" or "data" alone prefix-match nothing.

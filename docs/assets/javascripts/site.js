@@ -37,6 +37,10 @@ var SEARCH_STOP_WORDS = new Set(
     "responses server status").split(" ")
 );
 
+// A query of at most this many words is also looked up as one token: WHOLE_QUERY_WORDS of
+// hooks/search_terms.py (a test keeps the two equal).
+var WHOLE_QUERY_WORDS = 6;
+
 // A query as this site's index needs it:
 // - no double quotes: Material makes quoted words required, and DRF's messages quote values;
 // - Chinese and Latin written together (token过期) set apart, as the index has them;
@@ -61,7 +65,7 @@ function rewriteQuery(text) {
     })
     .join(" ")
     .replace(/(\p{Script=Han}+)/gu, "$1\u3007");
-  if (words.length && words.length <= 6 && !chinese) query += " zq" + words.join("_") + "zq";
+  if (words.length && words.length <= WHOLE_QUERY_WORDS && !chinese) query += " zq" + words.join("_") + "zq";
   words.forEach(function (word) {
     if (word.length >= 7 && !/\d/.test(word)) query += " " + word + "~1";
   });
