@@ -34,7 +34,6 @@ class RejectingImageCheck(forms.FileField):
 
 class UploadSerializer(serializers.Serializer):
     state = fields.ChoiceField(choices=["draft", "published"], required=False)
-    attachment = fields.FileField(required=False)
     picture = fields.ImageField(required=False, _DjangoImageField=RejectingImageCheck)
 
 
@@ -48,16 +47,6 @@ class Upload(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class RequiredFile(serializers.Serializer):
-    document = fields.FileField()
-
-
-class RequiredUpload(Upload):
-    def post(self, request: Any) -> Response:
-        RequiredFile(data=request.data).is_valid(raise_exception=True)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
 def errors(response: Any, field: str) -> list[str]:
     return [str(error) for error in response.data[field]]
 
@@ -67,23 +56,6 @@ def test_unknown_choice_is_a_400() -> None:
     response = Upload.as_view()(FACTORY.post("/", {"state": "archived"}, format="json"))
     assert response.status_code == status.HTTP_400_BAD_REQUEST
     assert errors(response, "state") == ['"archived" is not a valid choice.']
-
-
-def test_required_file_sent_as_json_is_a_400() -> None:
-    """400: a required FileField gets "No file was submitted." when the request carries no file,
-    as a JSON request never does."""
-    response = RequiredUpload.as_view()(FACTORY.post("/", {"other": 1}, format="json"))
-    assert response.status_code == status.HTTP_400_BAD_REQUEST
-    assert errors(response, "document") == ["No file was submitted."]
-
-
-def test_file_name_sent_as_json_is_a_400() -> None:
-    """400: a FileField given a string (a file name or base64 text in JSON) is "not a file"."""
-    response = Upload.as_view()(FACTORY.post("/", {"attachment": "cGRm"}, format="json"))
-    assert response.status_code == status.HTTP_400_BAD_REQUEST
-    assert errors(response, "attachment") == [
-        "The submitted data was not a file. Check the encoding type on the form."
-    ]
 
 
 def test_upload_the_image_check_rejects_is_a_400() -> None:
