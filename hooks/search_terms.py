@@ -54,12 +54,21 @@ def without_stop_words(text: str) -> str:
 NAME_MARK = "zq"
 
 
+# The parts of a whole-name token: Latin words, and each Chinese character as its code point in
+# hex, because Material cuts every Chinese run of a query into words before it looks them up.
+_TOKEN_PART = re.compile(r"[a-z0-9]+|" + HAN.pattern)
+
+
 def snake(name: str) -> str:
-    """A whole name as one marked token, "Not Found" → "zqnot_foundzq". site.js adds the same
-    token for a query of a few words, so a name typed in full matches its own code's token, and
-    only that: neither "Found" nor "Request Header Too Large" can be outweighed by codes that
-    merely share their words (404 for "Found", 431 for 494's name)."""
-    return NAME_MARK + "_".join(re.findall(r"[a-z0-9]+", name.lower())) + NAME_MARK
+    """A whole name or message as one marked token, "Not Found" → "zqnot_foundzq", "无效游标" →
+    "zq65e0_6548_6e38_6807zq". The search worker (site-search.js) adds the same token to a query
+    when the index has it, so a name typed in full or a message pasted whole matches its own
+    code's token, and only that: neither "Found" nor "Request Header Too Large" can be
+    outweighed by codes that merely share their words (404 for "Found", 431 for 494's name)."""
+    parts = (
+        part if part.isascii() else f"{ord(part):x}" for part in _TOKEN_PART.findall(name.lower())
+    )
+    return NAME_MARK + "_".join(parts) + NAME_MARK
 
 
 def english_names(record: StatusCode) -> list[str]:
@@ -70,9 +79,9 @@ def english_names(record: StatusCode) -> list[str]:
 def search_keys(record: StatusCode, language: str) -> str:
     """What identifies a code exactly: its constant, each English name as one token (including
     the older name that DRF's constant keeps where the registry's has changed: 413, 414, 416,
-    422) and, on the Chinese site, its Chinese term, whole (site.js lets a Chinese query end on
-    its last character, so "需要付款" is looked up as that word). The number has a field of its
-    own. The browser tests search for each and require the code's section first."""
+    422) and, on the Chinese site, its Chinese term, whole (the search worker lets a Chinese
+    query end on its last character, so "需要付款" is looked up as that word). The number has a
+    field of its own. The browser tests search for each and require the code's section first."""
     constant = record.constant if isinstance(record, DrfCode) else record.wild.constant
     keys = [constant, *(snake(name) for name in english_names(record))]
     return " ".join(dict.fromkeys(keys))
@@ -89,8 +98,8 @@ def search_name_words(record: StatusCode, language: str) -> str:
             if "-" not in word:
                 words.setdefault(word.casefold(), word)
     if language == "zh":
-        # Whole: site.js lets a Chinese query end on its last character, so "需要付款" is
-        # looked up as that word. Not in the keys: every query starting with "请求" would
+        # Whole: the search worker lets a Chinese query end on its last character, so "需要付款"
+        # is looked up as that word. Not in the keys: every query starting with "请求" would
         # prefix-match "请求超时" there, at the weight of an exact name.
         words.setdefault("", record.text["zh"].title)
     return " ".join(words.values())
@@ -127,19 +136,6 @@ def messages_for(record: StatusCode, exchanges: Exchanges, language: str) -> lis
     return list(dict.fromkeys(texts))
 
 
-# site.js adds the token of the whole query to a query of at most this many words.
-WHOLE_QUERY_WORDS = 6
-
-
-def short_english(messages: Iterable[str]) -> list[str]:
-    """The messages short enough that site.js looks them up as one token when pasted whole."""
-    return [
-        text
-        for text in messages
-        if not HAN.search(text) and len(re.findall(r"[a-z0-9]+", text.lower())) <= WHOLE_QUERY_WORDS
-    ]
-
-
 def terms_for(record: StatusCode, language: str) -> list[str]:
     return list(record.text[language].terms)
 
@@ -163,8 +159,8 @@ def terms_field(record: StatusCode, language: str, segment: Segment) -> str:
 _IDENTIFYING = re.compile(r"\b(?:\w*_\w*|[1-5]\d\d)\b")
 # Left out of the terms: codes and the constants of rest_framework.status (the keys). Other
 # snake_case names (client_max_body_size, DEFAULT_THROTTLE_RATES) are settings and directives
-# that readers paste: a term keeps each as one marked token, the way site.js adds a query of a
-# few words (snake), so the name typed in full finds its code, while a query word such as
+# that readers paste: a term keeps each as one marked token (snake), as the search worker marks a
+# whole query, so the name typed in full finds its code, while a query word such as
 # "data" or "default" does not prefix-match every setting that starts with it.
 _CODES = re.compile(r"\b(?:HTTP_[1-5]\d\d_\w*|[1-5]\d\d)\b")
 _SNAKE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
@@ -265,12 +261,13 @@ def fields(
     values = {
         "code": str(record.code),
         # Another name typed in full (HttpResponse, ValidationError) is exact too, and so is a
-        # short English message pasted whole ("Invalid token." is DRF's 401, not Esri's 498).
+        # message pasted whole, in either language ("Invalid token." is DRF's 401, not Esri's
+        # 498).
         "keys": " ".join(
             [
                 search_keys(record, language),
                 *map(snake, aliases.split()),
-                *(token for token in map(snake, short_english(messages)) if token not in names),
+                *(token for token in map(snake, messages) if token not in names),
             ]
         ),
         "names": search_name_words(record, language),

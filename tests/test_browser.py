@@ -254,7 +254,7 @@ def test_the_search_box_finds_a_situation_or_a_pasted_message(
     page: Any, server: str, language: str, query: str, target: str
 ) -> None:
     """Through the real search box: quotes in a pasted message, Chinese glued to Latin letters
-    and the last character of a Chinese query all count (docs/assets/javascripts/site.js)."""
+    and the last character of a Chinese query all count (assets/javascripts/workers/)."""
     page.goto(f"{server}/{LANGUAGE_PREFIX[language]}")
     results = search(page, query)
     sections = [href for href in results if not href.endswith("#")]

@@ -198,6 +198,7 @@ def test_class_page_is_gzipped_when_asked(nginx: str, site: Site) -> None:
         ("assets/images/favicon.svg", "image/svg+xml; charset=utf-8"),
         ("assets/stylesheets/site.css", "text/css; charset=utf-8"),
         ("assets/javascripts/site.js", "application/javascript; charset=utf-8"),
+        ("assets/javascripts/workers/site-search.js", "application/javascript; charset=utf-8"),
     ],
 )
 def test_text_files_have_their_type_and_are_gzipped(

@@ -23,7 +23,7 @@ def test_keys_hold_the_constant_and_each_whole_name_as_one_marked_token(
     ]
     keys_413 = search_terms.search_keys(codes[413], "en").split()
     assert "zqrequest_entity_too_largezq" in keys_413 and "zqcontent_too_largezq" in keys_413
-    # The whole name of a hyphenated one is joined the way site.js joins the words of a query.
+    # The whole name of a hyphenated one is joined the way the search worker joins a query's.
     assert "zqnon_authoritative_informationzq" in search_terms.search_keys(codes[203], "en")
 
 
@@ -66,21 +66,24 @@ def test_short_chinese_terms_are_also_whole_tokens() -> None:
     assert long_run not in search_terms.whole_and_cut([long_run], cut).split()
 
 
-def test_the_search_box_knows_the_same_stop_words() -> None:
-    script = (ROOT / "docs" / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+def test_the_search_worker_knows_the_same_stop_words() -> None:
+    script = (ROOT / "docs" / "assets" / "javascripts" / "workers" / "site-search.js").read_text(
+        encoding="utf-8"
+    )
     block = script[script.index("var SEARCH_STOP_WORDS") : script.index(').split(" ")')]
     words = "".join(re.findall(r'"([^"]*)"', block)).split()
     assert set(words) == search_terms.STOP_WORDS
 
 
-def test_the_search_box_looks_up_whole_queries_of_as_many_words() -> None:
-    script = (ROOT / "docs" / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
-    limit = re.search(r"var WHOLE_QUERY_WORDS = (\d+);", script)
-    assert limit and int(limit.group(1)) == search_terms.WHOLE_QUERY_WORDS
+def test_a_whole_message_is_one_marked_token_in_either_language() -> None:
+    # Chinese characters as code points: Material cuts every Chinese run of a query into words.
+    assert search_terms.snake("无效游标") == "zq65e0_6548_6e38_6807zq"
+    assert search_terms.snake("字段 “archived” 无效。") == "zq5b57_6bb5_archived_65e0_6548zq"
+    assert search_terms.snake("Not Found.") == "zqnot_foundzq"
 
 
 def test_settings_in_terms_are_marked_tokens_and_constants_stay_out() -> None:
-    # A setting or directive is kept whole and marked, as site.js marks a query of a few words:
+    # A setting or directive is kept whole and marked, as the search worker marks a whole query:
     # typed in full it finds its code, while "client" or "data" alone prefix-match nothing.
     cut = search_terms.whole_and_cut(["nginx client_max_body_size", "HTTP_422_X 422"], str)
     assert cut.split() == ["zqclient_max_body_sizezq", "nginx"]

@@ -1,0 +1,119 @@
+"""The site's side of search (docs/assets/javascripts/workers/site-search.js), run in Chromium.
+
+Its functions are checked against a small index with the real index's settings, and against the
+hook that writes the real index; the last test pastes every DRF message the site lists into the
+real search.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import exchange_data
+import pytest
+import search_terms
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, Site
+from project import RUN_QUERIES
+from site_urls import page_name
+from status_table import StatusCode
+
+WORKER = ROOT / "docs" / "assets" / "javascripts" / "workers" / "site-search.js"
+
+# Runs an expression with the worker's functions in scope, once it has read ``index``; its hooks
+# into a real worker (its message listener, the loading of Material's worker) are stubbed out.
+IN_WORKER = """
+([source, index, expression]) => {
+  const run = "(index, expression) => { learnIndexWords(index); return eval(expression); }";
+  const scope = new Function("addEventListener", "importScripts", "location",
+    source + "\\nreturn " + run + ";");
+  return scope(() => {}, () => {}, {hash: ""})(index, expression);
+}
+"""
+
+
+def index(site: Site, language: str) -> dict[str, Any]:
+    path = site.page(language, "search/search_index.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def small_index(site: Site, *words: str) -> dict[str, Any]:
+    """An index of one section whose terms are ``words``, with the real index's settings."""
+    config = index(site, "zh")["config"]
+    return {"config": config, "docs": [{"location": "x/", "title": "x", "terms": " ".join(words)}]}
+
+
+def in_worker(page: Any, index: dict[str, Any], expression: str) -> Any:
+    return page.evaluate(IN_WORKER, [WORKER.read_text(encoding="utf-8"), index, expression])
+
+
+def messages(site: Site, records: list[StatusCode]) -> exchange_data.Exchanges:
+    # The site's build has filled the cache, so this reads what the build read.
+    return exchange_data.load(ROOT / "docs", tuple(records), ROOT / ".cache")
+
+
+def test_a_chinese_run_is_looked_up_by_the_indexes_words(page: Any, site: Site) -> None:
+    small = small_index(site, "管理员 权限不足 暂停 服务 不足")
+    runs = ["超级管理员", "暂停服务", "权限不足", "没有的词"]
+    cut = in_worker(page, small, f"{json.dumps(runs)}.map(chineseQueryWords)")
+    # Material's own lookup finds nothing when no word starts at a run's first character (超),
+    # and stops at the first character no word starts with (停).
+    assert cut[0] == ["管理员"]
+    assert cut[1] == ["暂停", "服务"]
+    assert cut[2] == ["权限不足"]  # the longest word, not the shorter one inside it
+    assert cut[3] == ["没有的词"]  # no word of the index: the run is kept whole
+
+
+def test_common_chinese_words_are_dropped_only_beside_telling_ones(page: Any, site: Site) -> None:
+    small = small_index(site, "接口 报错 权限不足")
+    assert in_worker(page, small, 'rewriteQuery("接口报错 权限不足")').split() == ["权限不足〇"]
+    assert in_worker(page, small, 'rewriteQuery("接口报错")').split() == ["接口〇", "报错〇"]
+
+
+def test_whole_tokens_are_those_the_hook_writes(
+    page: Any, site: Site, all_records: list[StatusCode]
+) -> None:
+    """Every English name and every message in both languages, as the hook tokenises it and as
+    the worker does when the index holds the token; and a token the index lacks is not added."""
+    texts = [name for record in all_records for name in search_terms.english_names(record)]
+    texts += [
+        message.text[lang] for message in messages(site, all_records).messages for lang in LANGUAGES
+    ]
+    tokens = [search_terms.snake(text) for text in texts]
+    small = small_index(site, *tokens)
+    assert in_worker(page, small, f"{json.dumps(texts)}.map(wholeName)") == tokens
+    body = json.dumps({"detail": texts[-1]}, ensure_ascii=False)  # a response body pasted whole
+    assert in_worker(page, small, f"wholeName({json.dumps(body)})") == tokens[-1]
+    assert in_worker(page, small, 'wholeName("a name nobody has")') == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_drf_message_pasted_whole_finds_its_code(
+    page: Any, server: str, site: Site, all_records: list[StatusCode], language: str
+) -> None:
+    """Each of DRF's messages on /messages/, pasted whole, puts a section of one of its codes
+    first: in the site's language, and the English one on the Chinese site too. A message
+    spelled like another code's name ("Invalid token." and 498 Invalid Token) leaves that name
+    its code, and comes second."""
+    by_code = {record.code: record for record in all_records}
+    names = {
+        search_terms.snake(name): record.code
+        for record in all_records
+        for name in search_terms.english_names(record)
+    }
+    languages = ("zh", "en") if language == "zh" else ("en",)
+    prefix = f"/{LANGUAGE_PREFIX[language]}"
+    wanted: dict[str, tuple[set[str], int]] = {}
+    for message in messages(site, all_records).messages:
+        targets = {f"{prefix}{page_name(by_code[c])}/#{by_code[c].anchor}" for c in message.codes}
+        for lang in languages:
+            text = message.text[lang]
+            wanted[text] = (targets, 2 if search_terms.snake(text) in names else 1)
+    page.goto(f"{server}{prefix}")
+    answers = page.evaluate(RUN_QUERIES, list(wanted))
+    wrong = {
+        text: (sorted(targets), answers[text][:3])
+        for text, (targets, place) in wanted.items()
+        if not set(answers[text][:place]) & targets
+    }
+    assert not wrong, f"{len(wrong)} of {len(wanted)} messages miss: {wrong}"
