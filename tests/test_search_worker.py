@@ -70,6 +70,15 @@ def test_common_chinese_words_are_dropped_only_beside_telling_ones(page: Any, si
     assert in_worker(page, small, 'rewriteQuery("接口报错")').split() == ["接口〇", "报错〇"]
 
 
+def test_a_setting_in_a_query_is_looked_up_as_its_marked_token(page: Any, site: Site) -> None:
+    small = small_index(site, "zqallowed_hostszq 报错")
+    rewritten = in_worker(page, small, 'rewriteQuery("settings.ALLOWED_HOSTS 报错")').split()
+    assert "zqallowed_hostszq^10" in rewritten
+    assert not any("allowed_hosts" in word.lower() for word in rewritten if "zq" not in word)
+    # A name the index does not hold as a marked token is left as it was typed.
+    assert "MEDIA_ROOT" in in_worker(page, small, 'rewriteQuery("MEDIA_ROOT")').split()
+
+
 def test_whole_tokens_are_those_the_hook_writes(
     page: Any, site: Site, all_records: list[StatusCode]
 ) -> None:

@@ -62,6 +62,24 @@ function wholeName(text) {
   return wholeNames.has(token) ? token : "";
 }
 
+// A snake_case name in a query word (ALLOWED_HOSTS, settings.DATA_UPLOAD_MAX_MEMORY_SIZE) as the
+// marked token the index keeps it under (snake() of hooks/search_terms.py), if the index has it;
+// boosted like a whole name, since a setting typed in full is as exact.
+function markedSetting(word) {
+  var names = word.match(/[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+/g) || [];
+  return names
+    .map(function (name) {
+      return "zq" + name.toLowerCase() + "zq";
+    })
+    .filter(function (token) {
+      return wholeNames.has(token);
+    })
+    .map(function (token) {
+      return token + "^10";
+    })
+    .join(" ");
+}
+
 // The index's words in a run of Chinese characters: at each character the longest word that
 // starts there, unless a word already kept covers it. Material's own lookup follows only the
 // longest word from the run's start and stops at the first character no word starts with, so
@@ -90,6 +108,7 @@ function chineseQueryWords(run) {
 //   〇 (in no indexed word): Material cuts a run again, and never lets a word end on its last
 //   character;
 // - common words and numbers exact, not prefixes: "42" must not match 421 to 429;
+// - a snake_case setting as its marked token (markedSetting);
 // - the whole query also as the token of a whole name or message, if the index has it (an extra
 //   word that matches nothing would lower every result's share of matched words);
 // - a long word also with one typo allowed (lunr's word~1): "throtle", "premission".
@@ -112,7 +131,7 @@ function rewriteQuery(text) {
     .map(function (term) {
       var word = term.replace(/[.,;:!?]+$/, "");
       if (/^\d+$/.test(word) || SEARCH_STOP_WORDS.has(word.toLowerCase())) return word + "^1";
-      return term;
+      return markedSetting(word) || term;
     })
     .concat(
       chinese.map(function (word) {
