@@ -319,6 +319,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         default,
         config.site_url or "/",
         config.theme["favicon"],
+        _cache_dir(config.docs_dir),
     )
     (site_dir / status_export.JSON_NAME).write_text(status_export.to_json(records), "utf-8")
     (site_dir / status_export.CSV_NAME).write_text(status_export.to_csv(records), "utf-8")
