@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -229,13 +230,28 @@ def percent(part: float, whole: float) -> str:
     return f"{part / whole * 100:.1f} %"
 
 
-def alternating_builds(builds: dict[str, Path], work: Path, runs: int) -> dict[str, list[float]]:
-    """Wall times of each project's builds, taking turns so that drift hits all of them alike."""
+def cpu_seconds() -> float:
+    """CPU time spent so far by this process and the builds it ran (user and system)."""
+    own, builds = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + builds.ru_utime + builds.ru_stime
+
+
+def alternating_builds(
+    builds: dict[str, Path], work: Path, runs: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall times and CPU times of each project's builds, taking turns so that drift hits all
+    of them alike."""
     times: dict[str, list[float]] = {name: [] for name in builds}
+    cpu: dict[str, list[float]] = {name: [] for name in builds}
     for _ in range(runs):
         for name, project in builds.items():
+            before = cpu_seconds()
             times[name].append(timed_build(project, work / f"site-{name}"))
-    return times
+            cpu[name].append(cpu_seconds() - before)
+    return times, cpu
 
 
 def measure_build(work: Path) -> None:
@@ -280,8 +296,11 @@ def measure_build(work: Path) -> None:
         # The floor as it was measured before, without the files the hook writes.
         "scaled-floor-unwritten": copy_project(work / "scaled-floor-unwritten", scaled_floor),
     }
-    runs = alternating_builds(builds, work, RUNS["builds"])
+    runs, cpu_runs = alternating_builds(builds, work, RUNS["builds"])
     times = {name: statistics.median(values) for name, values in runs.items()}
+    # CPU time: what the builds do, hardly moved by the other tenants of a shared host, which
+    # move the wall times by a tenth either way (waiting on the disk is not in it).
+    cpu = {name: statistics.median(values) for name, values in cpu_runs.items()}
     # The fastest of each project's builds: on a shared host the others' load only ever adds
     # time, so these show what the builds themselves cost (the machine-speed line shows how
     # busy the host was; the medians of the same builds can swing by a fifth between runs).
@@ -310,6 +329,10 @@ def measure_build(work: Path) -> None:
     report(f"floor ratio at {entries} entries, fastest builds",
            f"{fastest['scaled']:.2f} s / {fastest['scaled-floor']:.2f} s = {scaled_fastest:.2f}",
            "≤ 1.10", scaled_fastest <= 1.10)  # fmt: skip
+    report("floor ratio of CPU time (medians)",
+           f"today {cpu['full']:.2f} s / {cpu['floor']:.2f} s = {cpu['full'] / cpu['floor']:.2f}; "
+           f"at {entries} entries {cpu['scaled']:.2f} s / {cpu['scaled-floor']:.2f} s = "
+           f"{cpu['scaled'] / cpu['scaled-floor']:.2f}")  # fmt: skip
     unwritten = times["scaled-floor-unwritten"]
     copying = times["scaled-floor"] - unwritten
     report(f"floor ratio at {entries} entries, floor without the files the hook writes",
