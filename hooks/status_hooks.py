@@ -76,6 +76,12 @@ def _texts(config: MkDocsConfig, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(status_table.read_source(docs / name) for name in names)
 
 
+def _exchange_inputs(texts: tuple[str, ...]) -> list[str]:
+    """What the records and exchanges are made of: the texts of EXCHANGE_SOURCES, and the DRF
+    and Django that ran the scenarios and hold the messages."""
+    return [*texts, *exchange_data.installed_versions()]
+
+
 def load_exchanges(config: MkDocsConfig) -> exchange_data.Exchanges:
     """The scenarios and messages, with what DRF sent; run once and cached (see exchange_data)."""
     return _exchanges(_texts(config, EXCHANGE_SOURCES), config.docs_dir)
@@ -90,8 +96,9 @@ def _exchanges(texts: tuple[str, ...], docs: str) -> exchange_data.Exchanges:
 
     # The same files as an earlier build's, and the same DRF and Django, give the same scenarios,
     # messages and answers: not read or validated again (see build_cache).
-    key = [*texts, *exchange_data.installed_versions()]
-    return build_cache.memoised(_cache_dir(docs), "exchange-records", key, loaded)
+    return build_cache.memoised(
+        _cache_dir(docs), "exchange-records", _exchange_inputs(texts), loaded
+    )
 
 
 def _cache_dir(docs_dir: str) -> Path:
@@ -245,8 +252,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 @functools.lru_cache(maxsize=4)
 def _sources_key(texts: tuple[str, ...]) -> str:
-    """The files the records and exchanges are made of, with the DRF and Django that ran them."""
-    return build_cache.content_key([*texts, *exchange_data.installed_versions()])
+    return build_cache.content_key(_exchange_inputs(texts))
 
 
 def _filled_page(
@@ -302,7 +308,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     records = load_records(config)
     exchanges = load_exchanges(config)
     urls = {record.code: site_urls.section_url(record) for record in records}
-    sources = [*_texts(config, EXCHANGE_SOURCES), *exchange_data.installed_versions()]
+    sources = _exchange_inputs(_texts(config, EXCHANGE_SOURCES))
     fields = search_terms.all_index_fields(
         records, exchanges, languages, _cache_dir(config.docs_dir), sources
     )
