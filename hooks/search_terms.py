@@ -187,8 +187,15 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
         if not phrase:
             continue
         if HAN.search(phrase):
-            out += [run for run in HAN_RUN.findall(phrase) if 2 < len(run) <= WHOLE_RUN]
-            out.append(segment(phrase))
+            cut = segment(phrase)
+            words = set(cut.split())
+            # A two-character run is kept whole only where jieba cut it apart (幂等 as 幂 等).
+            out += [
+                run
+                for run in HAN_RUN.findall(phrase)
+                if 2 <= len(run) <= WHOLE_RUN and run not in words
+            ]
+            out.append(cut)
         else:
             out.append(phrase)
     return " ".join(out)

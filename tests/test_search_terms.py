@@ -64,6 +64,9 @@ def test_short_chinese_terms_are_also_whole_tokens() -> None:
     assert search_terms.whole_and_cut(["乐观锁"], cut).split() == ["乐观锁", "乐", "观", "锁"]
     long_run = "这是一个很长的中文短语"
     assert long_run not in search_terms.whole_and_cut([long_run], cut).split()
+    # A two-character run is whole too where the cut takes it apart, and only once where not.
+    assert search_terms.whole_and_cut(["幂等"], cut).split() == ["幂等", "幂", "等"]
+    assert search_terms.whole_and_cut(["删除"], str).split() == ["删除"]
 
 
 def test_the_search_worker_knows_the_same_stop_words() -> None:

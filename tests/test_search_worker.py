@@ -53,21 +53,52 @@ def messages(site: Site, records: list[StatusCode]) -> exchange_data.Exchanges:
 
 
 def test_a_chinese_run_is_looked_up_by_the_indexes_words(page: Any, site: Site) -> None:
-    small = small_index(site, "管理员 权限不足 暂停 服务 不足")
-    runs = ["超级管理员", "暂停服务", "权限不足", "没有的词"]
+    small = small_index(site, "管理员 权限不足 暂停 服务 不足 创建成功 成功返回 返回 资源 地址")
+    runs = ["超级管理员", "暂停服务", "权限不足", "创建成功返回新资源地址", "没有的词"]
     cut = in_worker(page, small, f"{json.dumps(runs)}.map(chineseQueryWords)")
     # Material's own lookup finds nothing when no word starts at a run's first character (超),
     # and stops at the first character no word starts with (停).
     assert cut[0] == ["管理员"]
     assert cut[1] == ["暂停", "服务"]
     assert cut[2] == ["权限不足"]  # the longest word, not the shorter one inside it
-    assert cut[3] == ["没有的词"]  # no word of the index: the run is kept whole
+    # No overlapping words (not 成功返回 beside 创建成功); of two cuts covering as much, the one
+    # whose earlier words are longer; 新 is in no word and left out.
+    assert cut[3] == ["创建成功", "返回", "资源", "地址"]
+    assert cut[4] == []  # no word of the index
+
+
+def test_chinese_words_are_looked_up_exactly(page: Any, site: Site) -> None:
+    """Each Chinese word of a query is one the index holds, so it is looked up as itself: as a
+    prefix, 资源 would also match every longer word that starts with it (资源未变化 of 304)."""
+    small = small_index(site, "创建成功 资源")
+    assert in_worker(page, small, 'rewriteQuery("创建成功 资源")').split() == [
+        "创建成功〇^1",
+        "资源〇^1",
+    ]
+
+
+def test_a_run_without_a_word_of_the_index_is_kept_only_alone(page: Any, site: Site) -> None:
+    """Material would cut such a run into single characters, each matching dozens of codes
+    (多 of 太多 finds 300 多种选择); so it is dropped beside other words, and kept when the
+    query has nothing else."""
+    small = small_index(site, "cookie 请求头过大")
+    assert in_worker(page, small, 'rewriteQuery("cookie 太多 请求头过大")').split() == [
+        "cookie",
+        "请求头过大〇^1",
+    ]
+    assert in_worker(page, small, 'rewriteQuery("太多")').split() == ["太多〇^1"]
+
+
+def test_a_number_in_chinese_quotes_is_still_a_number(page: Any, site: Site) -> None:
+    small = small_index(site, "无效主键 对象不存在")
+    rewritten = in_worker(page, small, 'rewriteQuery("无效主键 “42” － 对象不存在。")').split()
+    assert "42^1" in rewritten
 
 
 def test_common_chinese_words_are_dropped_only_beside_telling_ones(page: Any, site: Site) -> None:
     small = small_index(site, "接口 报错 权限不足")
-    assert in_worker(page, small, 'rewriteQuery("接口报错 权限不足")').split() == ["权限不足〇"]
-    assert in_worker(page, small, 'rewriteQuery("接口报错")').split() == ["接口〇", "报错〇"]
+    assert in_worker(page, small, 'rewriteQuery("接口报错 权限不足")').split() == ["权限不足〇^1"]
+    assert in_worker(page, small, 'rewriteQuery("接口报错")').split() == ["接口〇^1", "报错〇^1"]
 
 
 def test_a_setting_in_a_query_is_looked_up_as_its_marked_token(page: Any, site: Site) -> None:
@@ -94,6 +125,31 @@ def test_whole_tokens_are_those_the_hook_writes(
     body = json.dumps({"detail": texts[-1]}, ensure_ascii=False)  # a response body pasted whole
     assert in_worker(page, small, f"wholeName({json.dumps(body)})") == tokens[-1]
     assert in_worker(page, small, 'wholeName("a name nobody has")') == ""
+
+
+def test_a_message_inside_a_longer_query_is_looked_up_as_its_token(page: Any, site: Site) -> None:
+    """A message pasted with words around it is found by its token, the longest first and none
+    overlapping; a name of fewer than four words or characters inside a query is not, since it
+    often describes another code's situation ("Connection timed out" in nginx's 504 line)."""
+    texts = [
+        "Unable to log in with provided credentials.",
+        "Connection timed out",
+        "请求已被限流。",
+        "log in with provided credentials",
+    ]
+    small = small_index(site, *(search_terms.snake(text) for text in texts))
+    found = in_worker(
+        page,
+        small,
+        'namesInside("登录失败 Unable to log in with provided credentials. 请求已被限流")',
+    )
+    assert found == [search_terms.snake(texts[0]), search_terms.snake(texts[2])]
+    nginx = "upstream timed out (110: Connection timed out) while reading upstream"
+    assert in_worker(page, small, f"namesInside({json.dumps(nginx)})") == []
+    rewritten = in_worker(
+        page, small, 'rewriteQuery("登录失败 Unable to log in with provided credentials.")'
+    )
+    assert f"{search_terms.snake(texts[0])}^10" in rewritten.split()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

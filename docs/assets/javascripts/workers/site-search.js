@@ -26,6 +26,7 @@ var CHINESE_STOP_WORDS = new Set(
 var chineseWords = new Set();
 var longestChineseWord = 0;
 var wholeNames = new Set();
+var longestWholeName = 0;
 
 function learnIndexWords(index) {
   var separator = new RegExp(index.config.separator);
@@ -33,6 +34,7 @@ function learnIndexWords(index) {
   chineseWords = new Set();
   longestChineseWord = 0;
   wholeNames = new Set();
+  longestWholeName = 0;
   index.docs.forEach(function (doc) {
     fields.forEach(function (field) {
       if (typeof doc[field] !== "string") return;
@@ -40,7 +42,10 @@ function learnIndexWords(index) {
         .replace(/<[^>]*>/g, " ")
         .split(separator)
         .forEach(function (word) {
-          if (/^zq\w+zq$/.test(word)) wholeNames.add(word.toLowerCase());
+          if (/^zq\w+zq$/.test(word)) {
+            wholeNames.add(word.toLowerCase());
+            longestWholeName = Math.max(longestWholeName, word.split("_").length);
+          }
           if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return;
           chineseWords.add(word);
           longestChineseWord = Math.max(longestChineseWord, word.length);
@@ -53,13 +58,41 @@ function learnIndexWords(index) {
 // words and the code point of each Chinese character, "zqnot_foundzq". A test checks the two
 // against each other. A pasted response body starts with DRF's key, {"detail": "…"}: the token
 // is also looked for without it.
-function wholeName(text) {
-  var parts = (text.toLowerCase().match(/[a-z0-9]+|\p{Script=Han}/gu) || []).map(function (part) {
+function nameParts(text) {
+  return (text.toLowerCase().match(/[a-z0-9]+|\p{Script=Han}/gu) || []).map(function (part) {
     return /^[a-z0-9]+$/.test(part) ? part : part.codePointAt(0).toString(16);
   });
+}
+
+function wholeName(text) {
+  var parts = nameParts(text);
   var token = "zq" + parts.join("_") + "zq";
   if (!wholeNames.has(token) && parts[0] === "detail") token = "zq" + parts.slice(1).join("_") + "zq";
   return wholeNames.has(token) ? token : "";
+}
+
+// The whole names and messages written inside a longer query ("Unable to log in with provided
+// credentials. 登录失败", "DEBUG=False 后 Bad Request (400)"): the longest first, none
+// overlapping. Only those of three words or characters and more: a shorter one ("request
+// timeout", "not found") is as likely a description of another code's situation.
+var SHORTEST_NAME_INSIDE = 4;
+
+function namesInside(text) {
+  var parts = nameParts(text);
+  var taken = parts.map(function () {
+    return false;
+  });
+  var found = [];
+  for (var length = Math.min(parts.length, longestWholeName); length >= SHORTEST_NAME_INSIDE; length--) {
+    for (var start = 0; start + length <= parts.length; start++) {
+      if (taken.slice(start, start + length).some(Boolean)) continue;
+      var token = "zq" + parts.slice(start, start + length).join("_") + "zq";
+      if (!wholeNames.has(token)) continue;
+      found.push(token);
+      for (var at = start; at < start + length; at++) taken[at] = true;
+    }
+  }
+  return found;
 }
 
 // A snake_case name in a query word (ALLOWED_HOSTS, settings.DATA_UPLOAD_MAX_MEMORY_SIZE) as the
@@ -80,41 +113,49 @@ function markedSetting(word) {
     .join(" ");
 }
 
-// The index's words in a run of Chinese characters: at each character the longest word that
-// starts there, unless a word already kept covers it. Material's own lookup follows only the
-// longest word from the run's start and stops at the first character no word starts with, so
-// "超级管理员" found nothing and "暂停服务" only 暂*; characters no word covers are left out, as
-// a lone 中 or 不 would match dozens of codes. A run with no word of the index is kept whole.
+// The index's words in a run of Chinese characters: the words, none overlapping, that cover the
+// most of its characters, and of those the fewest (so the longest) words. Material's own lookup
+// follows only the longest word from the run's start and stops at the first character no word
+// starts with, so "超级管理员" found nothing and "暂停服务" only 暂*; overlapping words
+// ("创建成功返回" as 创建成功 and 成功返回) make a query ask for what the reader did not write.
+// Characters no word covers are left out, as a lone 中 or 不 would match dozens of codes: a run
+// with no word of the index ("太多") gives none, since Material would cut it into single
+// characters (多 finds 300 Multiple Choices, 多种选择).
 function chineseQueryWords(run) {
-  var kept = [];
-  var reach = 0;
-  for (var start = 0; start < run.length - 1; start++) {
-    for (var end = Math.min(run.length, start + longestChineseWord); end > start + 1; end--) {
-      if (!chineseWords.has(run.slice(start, end))) continue;
-      if (end > reach) {
-        kept.push(run.slice(start, end));
-        reach = end;
-      }
-      break;
+  // best[i]: the best cut of the run's first i characters, as [characters covered, words].
+  var best = [[0, []]];
+  for (var end = 1; end <= run.length; end++) {
+    best[end] = [best[end - 1][0], best[end - 1][1]];
+    for (var start = Math.max(0, end - longestChineseWord); start < end - 1; start++) {
+      var word = run.slice(start, end);
+      if (!chineseWords.has(word)) continue;
+      var covered = best[start][0] + word.length;
+      var words = best[start][1].length + 1;
+      // On a tie the later start wins: the earlier words are the longer (创建成功 返回).
+      if (covered > best[end][0] || (covered === best[end][0] && words <= best[end][1].length))
+        best[end] = [covered, best[start][1].concat([word])];
     }
   }
-  return kept.length ? kept : [run];
+  return best[run.length][1];
 }
 
 // A query as this site's index needs it:
-// - no double quotes: Material makes quoted words required, and DRF's messages quote values;
+// - no quotes: Material makes words in double quotes required, DRF's messages quote values, and
+//   a number in Chinese quotes (无效主键 “42”) must still be read as a number;
 // - Chinese and Latin written together (token过期) set apart, as the index has them;
-// - Chinese runs as the index's words (chineseQueryWords), common ones dropped, each followed by
+// - Chinese runs as the index's words (chineseQueryWords), common ones dropped (a query with no
+//   other word keeps them, and one with no word of the index keeps its runs), each followed by
 //   〇 (in no indexed word): Material cuts a run again, and never lets a word end on its last
 //   character;
 // - common words and numbers exact, not prefixes: "42" must not match 421 to 429;
 // - a snake_case setting as its marked token (markedSetting);
 // - the whole query also as the token of a whole name or message, if the index has it (an extra
-//   word that matches nothing would lower every result's share of matched words);
+//   word that matches nothing would lower every result's share of matched words), or else the
+//   names and messages inside it (namesInside);
 // - a long word also with one typo allowed (lunr's word~1): "throtle", "premission".
 function rewriteQuery(text) {
   var query = text
-    .replace(/"/g, " ")
+    .replace(/["“”‘’「」『』]/g, " ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
     .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ");
   var words = query.toLowerCase().match(/[a-z0-9]+/g) || [];
@@ -124,6 +165,7 @@ function rewriteQuery(text) {
     return !CHINESE_STOP_WORDS.has(word);
   });
   if (telling.length || words.length) chinese = telling;
+  else if (!chinese.length) chinese = runs; // nothing else to search for: the runs as typed
   query = query
     .replace(/\p{Script=Han}+/gu, " ")
     .split(/\s+/)
@@ -135,12 +177,16 @@ function rewriteQuery(text) {
     })
     .concat(
       chinese.map(function (word) {
-        return word + "\u3007";
+        return word + "\u3007^1";
       })
     )
     .join(" ");
   var whole = wholeName(text);
   if (whole) query += " " + whole + "^10";
+  else
+    namesInside(text).forEach(function (token) {
+      query += " " + token + "^10";
+    });
   words.forEach(function (word) {
     if (word.length >= 7 && !/\d/.test(word)) query += " " + word + "~1";
   });
