@@ -45,14 +45,17 @@ INDEX_PATH = Path("search", "search_index.json")
 
 # Extra, never-displayed fields of each code section (see search_terms). A code's number decides
 # a query that names it; then what identifies a code exactly (its constant, each name as one
-# token); then the situations readers describe and the messages DRF sends with it; then the
-# words of its names and its Chinese term; all above the page text. Its other names and its
-# advice come last. Measured with the query sets in tests/search_queries (test_search_quality).
+# token); then the situations readers describe; then the words of the messages DRF sends with
+# it, of its names and of its Chinese term; all above the page text. Its other names and its
+# advice come last. A message pasted whole is found by its token in the keys; its words are
+# worth less than a term's, since 400's many validation messages would otherwise pull every
+# query with "file", "field" or "valid" to 400. Measured with the query sets in
+# tests/search_queries (test_search_quality).
 EXTRA_FIELDS = {
     "code": {"boost": 1e5},
     "keys": {"boost": 5e4},
     "terms": {"boost": 2e4},
-    "messages": {"boost": 2e4},
+    "messages": {"boost": 1e4},
     "names": {"boost": 1e4},
     "aliases": {"boost": 100},
     "advice": {"boost": 10},

@@ -89,6 +89,11 @@ def test_a_run_without_a_word_of_the_index_is_kept_only_alone(page: Any, site: S
     assert in_worker(page, small, 'rewriteQuery("太多")').split() == ["太多〇^1"]
 
 
+def test_a_pinyin_slip_is_read_as_the_sites_word(page: Any, site: Site) -> None:
+    small = small_index(site, "登录 账号")
+    assert in_worker(page, small, 'rewriteQuery("登陆 帐号")').split() == ["登录〇^1", "账号〇^1"]
+
+
 def test_a_number_in_chinese_quotes_is_still_a_number(page: Any, site: Site) -> None:
     small = small_index(site, "无效主键 对象不存在")
     rewritten = in_worker(page, small, 'rewriteQuery("无效主键 “42” － 对象不存在。")').split()

@@ -21,6 +21,11 @@ var CHINESE_STOP_WORDS = new Set(
     "如何 什么 问题 一直 出现 提示 总是 时候 还是 但是 就是 这个 那个 没有 可以 需要").split(" ")
 );
 
+// Words that pinyin input makes of the ones the site writes (登陆 for 登录, "to land", is as common
+// in Chinese developers' questions as the right word), read as the site's word.
+var CHINESE_SLIPS = { 登陆: "登录", 帐号: "账号" };
+var CHINESE_SLIP = new RegExp(Object.keys(CHINESE_SLIPS).join("|"), "g");
+
 // What the index holds, read from the index Material is given: its Chinese words of two
 // characters or more (and the length of the longest), and its whole-name tokens, "zq…zq".
 var chineseWords = new Set();
@@ -140,8 +145,10 @@ function chineseQueryWords(run) {
 }
 
 // A query as this site's index needs it:
-// - no quotes: Material makes words in double quotes required, DRF's messages quote values, and
-//   a number in Chinese quotes (无效主键 “42”) must still be read as a number;
+// - pinyin slips as the site's words (CHINESE_SLIPS);
+// - no quotes or Chinese punctuation: Material makes words in double quotes required, DRF's
+//   messages quote values, a number in Chinese quotes (无效主键 “42”) must still be read as a
+//   number, and a "，" left alone would be a query word that no section matches;
 // - Chinese and Latin written together (token过期) set apart, as the index has them;
 // - Chinese runs as the index's words (chineseQueryWords), common ones dropped (a query with no
 //   other word keeps them, and one with no word of the index keeps its runs), each followed by
@@ -155,7 +162,10 @@ function chineseQueryWords(run) {
 // - a long word also with one typo allowed (lunr's word~1): "throtle", "premission".
 function rewriteQuery(text) {
   var query = text
-    .replace(/["“”‘’「」『』]/g, " ")
+    .replace(CHINESE_SLIP, function (slip) {
+      return CHINESE_SLIPS[slip];
+    })
+    .replace(/["“”‘’「」『』，。、；：？！（）《》【】]/g, " ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
     .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ");
   var words = query.toLowerCase().match(/[a-z0-9]+/g) || [];
