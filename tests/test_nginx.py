@@ -1,4 +1,5 @@
-"""deploy/nginx.conf, run by Debian's nginx on 127.0.0.1 and serving the built site.
+"""deploy/nginx.conf, run by Debian's nginx on 127.0.0.1 and serving the built site; and nginx
+as the front proxy of an upstream that resets the connection (the 104 entry's note).
 
 nginx runs as one process in the foreground (`master_process off`: no workers switching to
 another user, so it reads pytest's private temporary folders), with its own prefix, pid file and
@@ -9,15 +10,19 @@ Missing nginx is a failure, never a skip: tests/install.sh installs it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
+import os
 import re
 import shutil
 import socket
+import struct
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
@@ -73,11 +78,19 @@ http {{
 
 @contextlib.contextmanager
 def running_nginx(root: Path, prefix: Path, location: str = "/") -> Iterator[str]:
+    with nginx_serving(prefix, lambda port: site_config(root, port, location)) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def nginx_serving(prefix: Path, site: Callable[[int], str]) -> Iterator[str]:
+    """nginx with the site configuration ``site`` makes for a free port, until the block ends;
+    its error log is ``prefix / "nginx.log"``."""
     assert Path(NGINX).exists(), f"{NGINX} is missing: run tests/install.sh, which installs nginx"
     prefix.mkdir(parents=True)
     shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
     port = free_port()
-    (prefix / "site.conf").write_text(site_config(root, port, location), encoding="utf-8")
+    (prefix / "site.conf").write_text(site(port), encoding="utf-8")
     (prefix / "nginx.conf").write_text(main_config(prefix), encoding="utf-8")
     command = [NGINX, "-p", f"{prefix}/", "-c", str(prefix / "nginx.conf")]
     directives = f"daemon off; master_process off; pid {prefix / 'nginx.pid'}; error_log stderr;"
@@ -280,3 +293,39 @@ def test_subpath_missing_paths_get_a_working_404_page(
     for url in loaded:
         assert url.startswith(f"{PREFIX}/"), url
         assert get(f"{host}{url}").status == 200, url
+
+
+def test_a_reset_upstream_is_a_502_and_errno_104_in_the_log(tmp_path: Path) -> None:
+    """104 (wild): the "104" of "(104: Connection reset by peer)" in a proxy's log is Linux's
+    ECONNRESET, not this status; nginx answers a reset from its upstream with 502."""
+    assert errno.ECONNRESET == 104
+    assert os.strerror(errno.ECONNRESET) == "Connection reset by peer"
+    with socket.socket() as upstream:
+        upstream.bind(("127.0.0.1", 0))
+        upstream.listen()
+        port = upstream.getsockname()[1]
+
+        def reset_every_connection() -> None:
+            while True:
+                try:
+                    connection, _ = upstream.accept()
+                except OSError:
+                    return  # the test is over and closed the socket
+                connection.recv(65536)
+                # Linger on with a zero timeout: close sends RST instead of FIN.
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                connection.close()
+
+        threading.Thread(target=reset_every_connection, daemon=True).start()
+
+        def proxy(listen: int) -> str:
+            return (
+                f"server {{\n    listen 127.0.0.1:{listen};\n"
+                f"    location / {{ proxy_pass http://127.0.0.1:{port}; }}\n}}\n"
+            )
+
+        with nginx_serving(tmp_path / "nginx", proxy) as url:
+            answer = get(f"{url}/api/items/")
+        log = (tmp_path / "nginx" / "nginx.log").read_text(encoding="utf-8")
+    assert answer.status == 502
+    assert "(104: Connection reset by peer)" in log, log
