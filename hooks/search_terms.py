@@ -189,7 +189,8 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
         if HAN.search(phrase):
             cut = segment(phrase)
             words = set(cut.split())
-            # A two-character run is kept whole only where jieba cut it apart (幂等 as 幂 等).
+            # A run is added whole where the cut lacks it whole, two characters included: jieba
+            # cuts some two-character words apart (幂等 as 幂 等).
             out += [
                 run
                 for run in HAN_RUN.findall(phrase)

@@ -321,10 +321,10 @@ def measure_build(work: Path) -> None:
            f"{times['scaled'] / times['scaled-floor']:.2f}; "
            f"{big:.2f} s / {big_floor:.2f} s = {big / big_floor:.2f}")  # fmt: skip
     unwritten = times["scaled-floor-unwritten"]
-    copying = times["scaled-floor"] - unwritten
+    linking = times["scaled-floor"] - unwritten
     report(f"floor ratio at {entries} entries, floor without the files the hook writes",
            f"{times['scaled']:.2f} s / {unwritten:.2f} s = {times['scaled'] / unwritten:.2f}"
-           f" (linking those files in takes the floor {copying:.2f} s)")  # fmt: skip
+           f" (linking those files in takes the floor {linking:.2f} s)")  # fmt: skip
 
 
 def measure_serve(work: Path, chromium: Any) -> None:

@@ -69,17 +69,22 @@ function nameParts(text) {
   });
 }
 
+function markedToken(parts) {
+  return "zq" + parts.join("_") + "zq";
+}
+
 function wholeName(text) {
   var parts = nameParts(text);
-  var token = "zq" + parts.join("_") + "zq";
-  if (!wholeNames.has(token) && parts[0] === "detail") token = "zq" + parts.slice(1).join("_") + "zq";
+  var token = markedToken(parts);
+  if (!wholeNames.has(token) && parts[0] === "detail") token = markedToken(parts.slice(1));
   return wholeNames.has(token) ? token : "";
 }
 
-// The whole names and messages written inside a longer query ("Unable to log in with provided
-// credentials. 登录失败", "DEBUG=False 后 Bad Request (400)"): the longest first, none
-// overlapping. Only those of three words or characters and more: a shorter one ("request
-// timeout", "not found") is as likely a description of another code's situation.
+// The whole names and messages written inside a longer query ("登录失败 Unable to log in with
+// provided credentials."): the longest first, none overlapping. Only those of four words or
+// characters and more: a shorter one ("Connection timed out", 522's name, inside nginx's 504
+// line "upstream timed out (110: Connection timed out)") is as likely a description of another
+// code's situation.
 var SHORTEST_NAME_INSIDE = 4;
 
 function namesInside(text) {
@@ -91,7 +96,7 @@ function namesInside(text) {
   for (var length = Math.min(parts.length, longestWholeName); length >= SHORTEST_NAME_INSIDE; length--) {
     for (var start = 0; start + length <= parts.length; start++) {
       if (taken.slice(start, start + length).some(Boolean)) continue;
-      var token = "zq" + parts.slice(start, start + length).join("_") + "zq";
+      var token = markedToken(parts.slice(start, start + length));
       if (!wholeNames.has(token)) continue;
       found.push(token);
       for (var at = start; at < start + length; at++) taken[at] = true;
@@ -107,7 +112,7 @@ function markedSetting(word) {
   var names = word.match(/[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+/g) || [];
   return names
     .map(function (name) {
-      return "zq" + name.toLowerCase() + "zq";
+      return markedToken([name.toLowerCase()]);
     })
     .filter(function (token) {
       return wholeNames.has(token);
@@ -153,7 +158,7 @@ function chineseQueryWords(run) {
 // - Chinese runs as the index's words (chineseQueryWords), common ones dropped (a query with no
 //   other word keeps them, and one with no word of the index keeps its runs), each followed by
 //   〇 (in no indexed word): Material cuts a run again, and never lets a word end on its last
-//   character;
+//   character; each is looked up exactly (^1), as it is a word of the index;
 // - common words and numbers exact, not prefixes: "42" must not match 421 to 429;
 // - a snake_case setting as its marked token (markedSetting);
 // - the whole query also as the token of a whole name or message, if the index has it (an extra
