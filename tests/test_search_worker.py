@@ -100,6 +100,24 @@ def test_a_number_in_chinese_quotes_is_still_a_number(page: Any, site: Site) -> 
     assert "42^1" in rewritten
 
 
+def test_a_quantity_is_not_read_as_a_code(page: Any, site: Site) -> None:
+    """A number that counts seconds, bytes or times would otherwise put that status code first
+    ("cloudflare 100 秒超时" found 100 Continue); a number alone, or before a word, stays."""
+    small = small_index(site, "cloudflare 超时 upload file")
+    for query, kept in [
+        ("cloudflare 100 秒超时", []),
+        ("cloudflare 100秒超时", []),
+        ("upload a 200MB file", []),
+        ("upload 500 mb file", []),
+        ("timeout after 100 s", []),
+        ("524 after 100 seconds", ["524^1"]),
+        ("100 continue", ["100^1"]),
+        ("upload 413", ["413^1"]),
+    ]:
+        words = in_worker(page, small, f"rewriteQuery({json.dumps(query)})").split()
+        assert [word for word in words if word[0].isdigit()] == kept, query
+
+
 def test_common_chinese_words_are_dropped_only_beside_telling_ones(page: Any, site: Site) -> None:
     small = small_index(site, "接口 报错 权限不足")
     assert in_worker(page, small, 'rewriteQuery("接口报错 权限不足")').split() == ["权限不足〇^1"]

@@ -18,7 +18,8 @@ var SEARCH_STOP_WORDS = new Set(
 // them: names such as 服务器内部错误 are found by every word.
 var CHINESE_STOP_WORDS = new Set(
   ("接口 客户端 代码 状态码 返回码 错误 报错 出错 请求 响应 返回 服务器 服务端 状态 怎么 为什么 " +
-    "如何 什么 问题 一直 出现 提示 总是 时候 还是 但是 就是 这个 那个 没有 可以 需要").split(" ")
+    "如何 什么 问题 一直 出现 提示 总是 时候 还是 但是 就是 这个 那个 没有 可以 需要 应该 应当 " +
+    "怎样 怎么办 哪个 哪种 是否 能否 为啥").split(" ")
 );
 
 // Words that pinyin input makes of the ones the site writes (登陆 for 登录, "to land", is as common
@@ -149,12 +150,21 @@ function chineseQueryWords(run) {
   return best[run.length][1];
 }
 
+// A number that counts something ("cloudflare 100 秒超时", "upload a 200MB file", "500 ms") is a
+// quantity, not a status code: it is left out, or it would put that code first.
+var QUANTITY = new RegExp(
+  "\\b\\d+(?:\\.\\d+)?\\s*(?=(?:毫秒|秒|分钟|小时|天|字节|兆|个|次|条)|" +
+    "(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|[kmg]i?b?|bytes?|x|times)\\b)",
+  "gi"
+);
+
 // A query as this site's index needs it:
 // - pinyin slips as the site's words (CHINESE_SLIPS);
 // - no quotes or Chinese punctuation: Material makes words in double quotes required, DRF's
 //   messages quote values, a number in Chinese quotes (无效主键 “42”) must still be read as a
 //   number, and a "，" left alone would be a query word that no section matches;
 // - Chinese and Latin written together (token过期) set apart, as the index has them;
+// - no quantities (QUANTITY);
 // - Chinese runs as the index's words (chineseQueryWords), common ones dropped (a query with no
 //   other word keeps them, and one with no word of the index keeps its runs), each followed by
 //   〇 (in no indexed word): Material cuts a run again, and never lets a word end on its last
@@ -172,7 +182,8 @@ function rewriteQuery(text) {
     })
     .replace(/["“”‘’「」『』，。、；：？！（）《》【】]/g, " ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
-    .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ");
+    .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ")
+    .replace(QUANTITY, " ");
   var words = query.toLowerCase().match(/[a-z0-9]+/g) || [];
   var runs = query.match(/\p{Script=Han}+/gu) || [];
   var chinese = [].concat.apply([], runs.map(chineseQueryWords));
