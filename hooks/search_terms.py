@@ -71,6 +71,18 @@ def snake(name: str) -> str:
     return NAME_MARK + "_".join(parts) + NAME_MARK
 
 
+# The values DRF and Django put into their messages: a quoted method, media type, key or host
+# (Method "DELETE" not allowed., 无效主键 “99” － 对象不存在。, Invalid HTTP_HOST header:
+# '10.0.0.5:8000'.) and numbers (37 seconds). A reader pastes the message with their own values,
+# so each message is also indexed with every value as 0 (the search worker writes a query's token
+# the same way); the apostrophes of "doesn't" are no quotes, as a quoted value has no space.
+_MESSAGE_VALUE = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^'\s]*'|[0-9]+")
+
+
+def snake_without_values(message: str) -> str:
+    return snake(_MESSAGE_VALUE.sub(" 0 ", message))
+
+
 def english_names(record: StatusCode) -> list[str]:
     former = record.former_name if isinstance(record, DrfCode) else None
     return [name for name in (record.text["en"].title, former) if name]
@@ -278,6 +290,11 @@ def fields(
                 search_keys(record, language),
                 *map(snake, aliases.split()),
                 *(token for token in map(snake, messages) if token not in names),
+                *dict.fromkeys(
+                    snake_without_values(text)
+                    for text in messages
+                    if snake_without_values(text) != snake(text)
+                ),
             ]
         ),
         "names": search_name_words(record, language),

@@ -8,6 +8,7 @@ real search.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import exchange_data
@@ -45,6 +46,14 @@ def small_index(site: Site, *words: str) -> dict[str, Any]:
 
 def in_worker(page: Any, index: dict[str, Any], expression: str) -> Any:
     return page.evaluate(IN_WORKER, [WORKER.read_text(encoding="utf-8"), index, expression])
+
+
+def with_other_values(message: str) -> str:
+    """A message as a reader's own response has it: other quoted values, other numbers."""
+    message = re.sub(r'"[^"]*"', '"PATCHED"', message)
+    message = re.sub(r"“[^”]*”", "“PATCHED”", message)
+    message = re.sub(r"'[^'\s]*'", "'api.example.org'", message)
+    return re.sub(r"[0-9]+", "4242", message)
 
 
 def messages(site: Site, records: list[StatusCode]) -> exchange_data.Exchanges:
@@ -143,8 +152,17 @@ def test_whole_tokens_are_those_the_hook_writes(
         message.text[lang] for message in messages(site, all_records).messages for lang in LANGUAGES
     ]
     tokens = [search_terms.snake(text) for text in texts]
-    small = small_index(site, *tokens)
+    without_values = [search_terms.snake_without_values(text) for text in texts]
+    small = small_index(site, *tokens, *without_values)
     assert in_worker(page, small, f"{json.dumps(texts)}.map(wholeName)") == tokens
+    # With a reader's own values, a message is found by its token without values.
+    changed = [
+        (with_other_values(text), token) for text, token in zip(texts, without_values, strict=True)
+    ]
+    changed = [(text, token) for text, token in changed if text not in texts]
+    assert len(changed) >= 10
+    found = in_worker(page, small, f"{json.dumps([text for text, _ in changed])}.map(wholeName)")
+    assert found == [token for _, token in changed]
     body = json.dumps({"detail": texts[-1]}, ensure_ascii=False)  # a response body pasted whole
     assert in_worker(page, small, f"wholeName({json.dumps(body)})") == tokens[-1]
     assert in_worker(page, small, 'wholeName("a name nobody has")') == ""
@@ -180,7 +198,8 @@ def test_a_drf_message_pasted_whole_finds_its_code(
     page: Any, server: str, site: Site, all_records: list[StatusCode], language: str
 ) -> None:
     """Each of DRF's messages on /messages/, pasted whole, puts a section of one of its codes
-    first: in the site's language, and the English one on the Chinese site too. A message
+    first, with the values the site shows and with other ones: in the site's language, and the
+    English one on the Chinese site too. A message
     spelled like another code's name ("Invalid token." and 498 Invalid Token) leaves that name
     its code, and comes second."""
     by_code = {record.code: record for record in all_records}
@@ -196,7 +215,9 @@ def test_a_drf_message_pasted_whole_finds_its_code(
         targets = {f"{prefix}{page_name(by_code[c])}/#{by_code[c].anchor}" for c in message.codes}
         for lang in languages:
             text = message.text[lang]
-            wanted[text] = (targets, 2 if search_terms.snake(text) in names else 1)
+            place = 2 if search_terms.snake(text) in names else 1
+            wanted[text] = (targets, place)
+            wanted[with_other_values(text)] = (targets, place)  # the reader's own values
     page.goto(f"{server}{prefix}")
     answers = page.evaluate(RUN_QUERIES, list(wanted))
     wrong = {

@@ -74,11 +74,29 @@ function markedToken(parts) {
   return "zq" + parts.join("_") + "zq";
 }
 
+// The values in a message (a quoted method, media type, key or host; a number) as 0, as
+// snake_without_values() of hooks/search_terms.py writes them: a reader pastes a message with
+// their own values (Method "PATCH" not allowed., 37 seconds). A quoted value has no space, so
+// the apostrophes of "doesn't" are not quotes; a pasted response body is unwrapped first, as
+// its quotes are not values.
+var MESSAGE_VALUE = /"[^"]*"|“[^”]*”|'[^'\s]*'|[0-9]+/g;
+var RESPONSE_BODY = /^\s*\{\s*"detail"\s*:\s*"([\s\S]*)"\s*\}\s*$/;
+
+function withoutValues(text) {
+  var body = text.match(RESPONSE_BODY);
+  if (body) text = body[1].replace(/\\"/g, '"');
+  return text.replace(MESSAGE_VALUE, " 0 ");
+}
+
 function wholeName(text) {
-  var parts = nameParts(text);
-  var token = markedToken(parts);
-  if (!wholeNames.has(token) && parts[0] === "detail") token = markedToken(parts.slice(1));
-  return wholeNames.has(token) ? token : "";
+  var tries = [nameParts(text), nameParts(withoutValues(text))];
+  for (var i = 0; i < tries.length; i++) {
+    var parts = tries[i];
+    var token = markedToken(parts);
+    if (!wholeNames.has(token) && parts[0] === "detail") token = markedToken(parts.slice(1));
+    if (wholeNames.has(token)) return token;
+  }
+  return "";
 }
 
 // The whole names and messages written inside a longer query ("登录失败 Unable to log in with
@@ -89,7 +107,11 @@ function wholeName(text) {
 var SHORTEST_NAME_INSIDE = 4;
 
 function namesInside(text) {
-  var parts = nameParts(text);
+  var found = namesInsideParts(nameParts(text));
+  return found.length ? found : namesInsideParts(nameParts(withoutValues(text)));
+}
+
+function namesInsideParts(parts) {
   var taken = parts.map(function () {
     return false;
   });
