@@ -127,6 +127,22 @@ def test_a_quantity_is_not_read_as_a_code(page: Any, site: Site) -> None:
         assert [word for word in words if word[0].isdigit()] == kept, query
 
 
+def test_lunr_syntax_in_a_query_is_taken_as_text(page: Any, site: Site) -> None:
+    """A pasted "Expect:" would name a search field, "-X" would exclude the next word, and a
+    word ending in "-" ("bytes=0-") left every code out of the results."""
+    small = small_index(site, "expect continue range bytes")
+    for query, words in [
+        ("Expect: 100-continue", ["Expect", "100-continue"]),
+        ("curl -X POST", ["curl", "X", "POST"]),
+        ("Range bytes=0- past", ["Range", "bytes=0", "past"]),
+        ("a +b c^2 d~1 e*", ["a", "b", "c", "2", "d", "1", "e"]),
+    ]:
+        rewritten = in_worker(page, small, f"rewriteQuery({json.dumps(query)})").split()
+        # The rewrite's own syntax: ^ after a word, and a long word again with ~1.
+        typed = [word.split("^")[0] for word in rewritten if not word.endswith("~1")]
+        assert typed == words, query
+
+
 def test_common_chinese_words_are_dropped_only_beside_telling_ones(page: Any, site: Site) -> None:
     small = small_index(site, "接口 报错 权限不足")
     assert in_worker(page, small, 'rewriteQuery("接口报错 权限不足")').split() == ["权限不足〇^1"]

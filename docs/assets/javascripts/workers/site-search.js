@@ -180,8 +180,16 @@ var QUANTITY = new RegExp(
   "gi"
 );
 
+// lunr's query syntax, met in what readers paste: a word before ":" names a field ("Expect:"
+// would search a field called Expect and find nothing), and a "+" or "-" at a word's edge makes
+// the next word required or excluded ("curl -X"), or breaks the whole query ("bytes=0-"). ^ and
+// ~ are the rewrite's own, added after.
+var LUNR_SYNTAX = /[:^~*]/g;
+var LUNR_PRESENCE = /(^|[\s=])[+-]+|[+-]+(?=[\s=]|$)/g;
+
 // A query as this site's index needs it:
 // - pinyin slips as the site's words (CHINESE_SLIPS);
+// - no lunr syntax (LUNR_SYNTAX, LUNR_PRESENCE);
 // - no quotes or Chinese punctuation: Material makes words in double quotes required, DRF's
 //   messages quote values, a number in Chinese quotes (无效主键 “42”) must still be read as a
 //   number, and a "，" left alone would be a query word that no section matches;
@@ -203,6 +211,8 @@ function rewriteQuery(text) {
       return CHINESE_SLIPS[slip];
     })
     .replace(/["“”‘’「」『』，。、；：？！（）《》【】]/g, " ")
+    .replace(LUNR_SYNTAX, " ")
+    .replace(LUNR_PRESENCE, "$1 ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
     .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ")
     .replace(QUANTITY, " ");
