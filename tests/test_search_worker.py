@@ -128,13 +128,15 @@ def test_a_quantity_is_not_read_as_a_code(page: Any, site: Site) -> None:
 
 
 def test_lunr_syntax_in_a_query_is_taken_as_text(page: Any, site: Site) -> None:
-    """A pasted "Expect:" would name a search field, "-X" would exclude the next word, and a
-    word ending in "-" ("bytes=0-") left every code out of the results."""
+    """A pasted "Expect:" would name a search field, "-X" would exclude the next word, a word
+    ending in "-" ("bytes=0-") left every code out of the results, and the numbers of a query
+    string matched every code starting with their digits (?ids=1,2,3 found 1xx codes)."""
     small = small_index(site, "expect continue range bytes")
     for query, words in [
         ("Expect: 100-continue", ["Expect", "100-continue"]),
         ("curl -X POST", ["curl", "X", "POST"]),
-        ("Range bytes=0- past", ["Range", "bytes=0", "past"]),
+        ("Range bytes=0- past", ["Range", "bytes", "0", "past"]),
+        ("GET ?ids=1,2,3&page=2", ["GET", "ids", "1", "2", "3", "page", "2"]),
         ("a +b c^2 d~1 e*", ["a", "b", "c", "2", "d", "1", "e"]),
     ]:
         rewritten = in_worker(page, small, f"rewriteQuery({json.dumps(query)})").split()

@@ -187,9 +187,15 @@ var QUANTITY = new RegExp(
 var LUNR_SYNTAX = /[:^~*]/g;
 var LUNR_PRESENCE = /(^|[\s=])[+-]+|[+-]+(?=[\s=]|$)/g;
 
+// The punctuation of a pasted URL or query string (?ids=1,2,3&page=2): the index splits there
+// too, and apart, each number in it is read as a number (exact) rather than as the prefix of
+// every code that starts with its digits.
+var QUERY_STRING = /[?&=,]/g;
+
 // A query as this site's index needs it:
 // - pinyin slips as the site's words (CHINESE_SLIPS);
-// - no lunr syntax (LUNR_SYNTAX, LUNR_PRESENCE);
+// - no lunr syntax (LUNR_SYNTAX, LUNR_PRESENCE), a query string's punctuation apart
+//   (QUERY_STRING);
 // - no quotes or Chinese punctuation: Material makes words in double quotes required, DRF's
 //   messages quote values, a number in Chinese quotes (无效主键 “42”) must still be read as a
 //   number, and a "，" left alone would be a query word that no section matches;
@@ -213,6 +219,7 @@ function rewriteQuery(text) {
     .replace(/["“”‘’「」『』，。、；：？！（）《》【】]/g, " ")
     .replace(LUNR_SYNTAX, " ")
     .replace(LUNR_PRESENCE, "$1 ")
+    .replace(QUERY_STRING, " ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
     .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ")
     .replace(QUANTITY, " ");
