@@ -648,8 +648,24 @@ def _cross_entry_problems(
 ) -> list[str]:
     problems: list[str] = []
     titles: dict[tuple[str, str], int] = {}
+    # Search ranks a code's section first for each of its names; a term spelled like another
+    # code's name would take that search from it.
+    names: dict[str, int] = {}
+    for record in records:
+        former = record.former_name if isinstance(record, DrfCode) else None
+        for name in (record.text["zh"].title, record.text["en"].title, former):
+            if name:
+                names.setdefault(name.casefold(), record.code)
     for record in records:
         label = f"entry {record.code} (#{first_index[record.code]})"
+        for language in LANGUAGES:
+            for i, term in enumerate(record.text[language].terms):
+                owner = names.get(term.casefold(), record.code)
+                if owner != record.code:
+                    problems.append(
+                        f"{label}, field '{language}.terms[{i}]': {term!r} is the name of entry "
+                        f"{owner}, which search must find first"
+                    )
         for i, other in enumerate(record.related):
             if other == record.code:
                 problems.append(f"{label}, field 'related[{i}]': refers to itself")

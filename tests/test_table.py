@@ -182,6 +182,21 @@ def test_references_must_exist() -> None:
     ]
 
 
+def test_a_term_may_not_be_another_codes_name() -> None:
+    """Search ranks a code's section first for its names; a term spelled like another code's
+    name (in either language, in any case) would take that search from it."""
+    conflict = entry()
+    gone = entry(410, "HTTP_410_GONE", standard_name="Gone")
+    gone["en"] = {**gone["en"], "terms": ["conflict 409"]}
+    gone["zh"] = {**gone["zh"], "terms": ["冲突409", "资源已删除"]}
+    assert problems_for([conflict, gone]) == [
+        "entry 410 (#2), field 'zh.terms[0]': '冲突409' is the name of entry 409, "
+        "which search must find first",
+        "entry 410 (#2), field 'en.terms[0]': 'conflict 409' is the name of entry 409, "
+        "which search must find first",
+    ]
+
+
 def test_every_problem_is_reported_at_once() -> None:
     first = entry(constant="HTTP_410_GONE")
     second = copy.deepcopy(entry(code=700, constant="HTTP_700_X"))
