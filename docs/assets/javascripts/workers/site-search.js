@@ -258,6 +258,24 @@ function rewriteQuery(text) {
   return query;
 }
 
+// lunr merges the equal states of the automaton that holds the index's words by a key of each
+// state: its edges' characters and target ids written one after the other. With digits among
+// the characters (this index has many: code points, numbers) two different states can get the
+// same key ("1" to 12 then "3" to 4, and "1" to 1 then "2" to 34, are both "11234"), and the
+// merged automaton then holds words the index does not: a query whose prefix reaches one made
+// lunr fail, and Material showed no result at all ("HTTP/2" did, after one term was added to
+// 409). A comma after each id makes the key unambiguous, as an edge's character is one.
+function mendTokenSetKeys(lunr) {
+  lunr.TokenSet.prototype.toString = function () {
+    if (this._str) return this._str;
+    var key = this.final ? "1" : "0";
+    var labels = Object.keys(this.edges).sort();
+    for (var i = 0; i < labels.length; i++) key += labels[i] + this.edges[labels[i]].id + ",";
+    this._str = key;
+    return key;
+  };
+}
+
 // Registered before Material's worker is loaded, so this listener sees each message first: the
 // index (a message of type 0) and each query (type 2), which it rewrites in place.
 addEventListener("message", function (event) {
@@ -270,3 +288,4 @@ addEventListener("message", function (event) {
 });
 
 importScripts(decodeURIComponent(location.hash.slice(1)));
+if (self.lunr) mendTokenSetKeys(self.lunr);
