@@ -260,8 +260,8 @@ function rewriteQuery(text) {
 
 // lunr merges the equal states of the automaton that holds the index's words by a key of each
 // state: its edges' characters and target ids written one after the other. With digits among
-// the characters (this index has many: code points, numbers) two different states can get the
-// same key ("1" to 12 then "3" to 4, and "1" to 1 then "2" to 34, are both "11234"), and the
+// the characters (this index has many: code points, numbers) two different states can get one
+// key ("1" to 12 then "3" to 4, and "1" to 1 then "2" to 34, both write "11234"), and the
 // merged automaton then holds words the index does not: a query whose prefix reaches one made
 // lunr fail, and Material showed no result at all ("HTTP/2" did, after one term was added to
 // 409). A comma after each id makes the key unambiguous, as an edge's character is one.
