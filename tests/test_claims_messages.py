@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django import forms
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework import fields, permissions, serializers, status
@@ -17,7 +18,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.test import APIRequestFactory
+from rest_framework.test import APIRequestFactory, APITestCase
+from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 from rest_framework.views import APIView
 
 FACTORY = APIRequestFactory()
@@ -82,3 +84,45 @@ def test_cursor_that_does_not_decode_is_a_404(cursor: str) -> None:
         Ordered().decode_cursor(request)
     assert caught.value.status_code == status.HTTP_404_NOT_FOUND
     assert str(caught.value.detail) == "Invalid cursor"
+
+
+@pytest.mark.usefixtures("test_database")
+class UniquenessTests(APITestCase):
+    """400, and only 400: DRF's two uniqueness messages come from validators, whose failures a
+    serializer raises as one ValidationError (a 409 needs an exception of the API's own)."""
+
+    def post(self, serializer_class: type[serializers.Serializer], data: dict[str, str]) -> Any:
+        class Create(APIView):
+            permission_classes = [permissions.AllowAny]
+            authentication_classes: list[Any] = []
+
+            def post(self, request: Any) -> Response:
+                serializer_class(data=request.data).is_valid(raise_exception=True)
+                return Response(status=status.HTTP_201_CREATED)
+
+        return Create.as_view()(FACTORY.post("/", data, format="json"))
+
+    def test_a_value_taken_is_a_400(self) -> None:
+        class Signup(serializers.Serializer):
+            username = fields.CharField(validators=[UniqueValidator(User.objects.all())])
+
+        User.objects.create(username="ada")
+        response = self.post(Signup, {"username": "ada"})
+        self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
+        self.assertEqual(errors(response, "username"), ["This field must be unique."])
+
+    def test_a_combination_taken_is_a_400(self) -> None:
+        class Pair(serializers.Serializer):
+            username = fields.CharField()
+            email = fields.CharField()
+
+            class Meta:
+                validators = [UniqueTogetherValidator(User.objects.all(), ["username", "email"])]
+
+        User.objects.create(username="ada", email="ada@example.org")
+        response = self.post(Pair, {"username": "ada", "email": "ada@example.org"})
+        self.assertEqual(response.status_code, status.HTTP_400_BAD_REQUEST)
+        self.assertEqual(
+            errors(response, "non_field_errors"),
+            ["The fields username, email must make a unique set."],
+        )
