@@ -23,7 +23,7 @@ import jieba
 import jieba_dict
 from exchange_data import Exchanges
 from jieba_dict import HAN_RUN
-from status_table import HAN, DrfCode, StatusCode
+from status_table import HAN, DrfCode, StatusCode, english_names
 
 Segment = Callable[[str], str]
 # The longest Chinese run of a term that is also indexed whole (see whole_and_cut).
@@ -81,11 +81,6 @@ _MESSAGE_VALUE = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^'\s]*'|[0-9]+")
 
 def snake_without_values(message: str) -> str:
     return snake(_MESSAGE_VALUE.sub(" 0 ", message))
-
-
-def english_names(record: StatusCode) -> list[str]:
-    former = record.former_name if isinstance(record, DrfCode) else None
-    return [name for name in (record.text["en"].title, former) if name]
 
 
 def search_keys(record: StatusCode, language: str) -> str:
@@ -280,6 +275,7 @@ def fields(
     """The hidden search fields of a code's section; empty ones are left out of the index."""
     aliases = search_aliases(record)
     messages = messages_for(record, exchanges, language)
+    tokens = {text: snake(text) for text in messages}
     values = {
         "code": str(record.code),
         # Another name typed in full (HttpResponse, ValidationError) is exact too, and so is a
@@ -289,11 +285,11 @@ def fields(
             [
                 search_keys(record, language),
                 *map(snake, aliases.split()),
-                *(token for token in map(snake, messages) if token not in names),
+                *(token for token in tokens.values() if token not in names),
                 *dict.fromkeys(
-                    snake_without_values(text)
+                    token
                     for text in messages
-                    if snake_without_values(text) != snake(text)
+                    if (token := snake_without_values(text)) != tokens[text]
                 ),
             ]
         ),

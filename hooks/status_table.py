@@ -643,6 +643,12 @@ def _check_language(entry: _Entry, field: str, value: str | None, language: str)
         entry.problem(field, "Chinese text contains no Chinese characters")
 
 
+def english_names(record: StatusCode) -> list[str]:
+    """A code's English names: its title, and DRF's former name where the registry's changed."""
+    former = record.former_name if isinstance(record, DrfCode) else None
+    return [name for name in (record.text["en"].title, former) if name]
+
+
 def _cross_entry_problems(
     records: list[StatusCode], first_index: dict[int, int], codes: set[int]
 ) -> list[str]:
@@ -652,10 +658,8 @@ def _cross_entry_problems(
     # code's name would take that search from it.
     names: dict[str, int] = {}
     for record in records:
-        former = record.former_name if isinstance(record, DrfCode) else None
-        for name in (record.text["zh"].title, record.text["en"].title, former):
-            if name:
-                names.setdefault(name.casefold(), record.code)
+        for name in (record.text["zh"].title, *english_names(record)):
+            names.setdefault(name.casefold(), record.code)
     for record in records:
         label = f"entry {record.code} (#{first_index[record.code]})"
         for language in LANGUAGES:
