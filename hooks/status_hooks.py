@@ -317,7 +317,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         for language, by_code in fields.items()
     }
     site_dir = Path(config.site_dir)
-    search_split.write_split_indexes(site_dir, languages, default, terms)
+    try:
+        search_split.write_split_indexes(site_dir, languages, default, terms)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     short_links.write_short_links(
         site_dir,
         records,

@@ -262,3 +262,5 @@ def test_the_search_box_finds_a_situation_or_a_pasted_message(
     # The whole-name token the script adds to a query is never shown as a missing word.
     listing = page.locator(".md-search-result").inner_text()
     assert "zq" not in listing
+    # The index's stand-in for U+200B (search_split.WORD_BREAK_STAND_IN) is turned back in time.
+    assert "\x7f" not in listing and "\x7f" not in page.locator(".md-search-result").inner_html()

@@ -277,6 +277,30 @@ def test_other_entries_keep_their_first_two_sentences_with_tags_closed() -> None
     assert cut("<p>Only one.</p>", 2) == "<p>Only one.</p>"
 
 
+def test_split_index_writes_a_one_byte_stand_in_for_each_word_break() -> None:
+    merged = {
+        "config": {"fields": {}},
+        "docs": [
+            {
+                "location": "4xx/",
+                "title": "4xx \u200b客户端\u200b错误",
+                "text": "<p>冲突\u200b。</p>",
+            }
+        ],
+    }
+    doc = search_split.split_index(merged, ["zh"], "zh", {})["zh"]["docs"][0]
+    assert doc["title"] == "4xx \x7f客户端\x7f错误" and doc["text"] == "<p>冲突\x7f。</p>"
+
+
+def test_split_index_refuses_a_text_that_holds_the_stand_in() -> None:
+    merged = {
+        "config": {"fields": {}},
+        "docs": [{"location": "guide/", "title": "a\x7fb", "text": ""}],
+    }
+    with pytest.raises(ValueError, match="search entry 'guide/', field 'title': holds U\\+007F"):
+        search_split.split_index(merged, ["zh"], "zh", {})
+
+
 def test_split_index_refuses_a_language_without_entries() -> None:
     merged = {"config": {"fields": {}}, "docs": [{"location": "", "title": "t", "text": ""}]}
     with pytest.raises(ValueError, match="no entries for language 'en'"):

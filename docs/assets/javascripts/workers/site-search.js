@@ -276,11 +276,23 @@ function mendTokenSetKeys(lunr) {
   };
 }
 
+// The index stands U+007F in for the U+200B that separates the Chinese words of each title and
+// text (WORD_BREAK_STAND_IN of hooks/search_split.py: a third of the bytes); Material reads and
+// shows them with U+200B.
+function restoreWordBreaks(index) {
+  index.docs.forEach(function (doc) {
+    Object.keys(doc).forEach(function (field) {
+      if (typeof doc[field] === "string") doc[field] = doc[field].replace(/\x7f/g, "\u200b");
+    });
+  });
+}
+
 // Registered before Material's worker is loaded, so this listener sees each message first: the
 // index (a message of type 0) and each query (type 2), which it rewrites in place.
 addEventListener("message", function (event) {
   var message = event.data;
   if (message && message.type === 0 && message.data && message.data.docs) {
+    restoreWordBreaks(message.data);
     learnIndexWords(message.data);
   } else if (message && message.type === 2 && typeof message.data === "string") {
     message.data = rewriteQuery(message.data);
