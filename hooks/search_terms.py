@@ -147,6 +147,27 @@ def terms_for(record: StatusCode, language: str) -> list[str]:
     return list(record.text[language].terms)
 
 
+# The fewest words of a term that is also indexed whole: the search worker looks for whole names
+# of four words and more inside a longer query (SHORTEST_NAME_INSIDE of site-search.js).
+WHOLE_TERM_WORDS = 4
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def whole_terms(record: StatusCode, language: str) -> list[str]:
+    """The tokens of the code's Latin terms of four words and more: many are lines readers paste
+    (nginx's "upstream prematurely closed connection", its page title "Request Header Or Cookie
+    Too Large"), and as tokens they are found whole, as a message is, where their words alone
+    are shared with other codes ("header", "large"). Chinese terms are left to their words: each
+    character is a part of a token, and the worker cuts Chinese queries into the index's words."""
+    return list(
+        dict.fromkeys(
+            snake(term)
+            for term in terms_for(record, language)
+            if not HAN.search(term) and len(_LATIN_WORD.findall(term)) >= WHOLE_TERM_WORDS
+        )
+    )
+
+
 def terms_field(record: StatusCode, language: str, segment: Segment) -> str:
     """The code's situation terms; on the Chinese site, then each word of its English terms that
     the Chinese ones lack, once (readers mix the two, and the index every reader loads stays
@@ -280,7 +301,7 @@ def fields(
         "code": str(record.code),
         # Another name typed in full (HttpResponse, ValidationError) is exact too, and so is a
         # message pasted whole, in either language ("Invalid token." is DRF's 401, not Esri's
-        # 498).
+        # 498), and a long term (whole_terms).
         "keys": " ".join(
             [
                 search_keys(record, language),
@@ -291,6 +312,7 @@ def fields(
                     for text in messages
                     if (token := snake_without_values(text)) != tokens[text]
                 ),
+                *(token for token in whole_terms(record, language) if token not in names),
             ]
         ),
         "names": search_name_words(record, language),

@@ -6,7 +6,8 @@ import re
 
 import search_terms
 from conftest import ROOT
-from status_table import DrfCode
+from exchange_data import Exchanges
+from status_table import HAN, DrfCode
 
 
 def by_code(records: list[DrfCode]) -> dict[int, DrfCode]:
@@ -90,3 +91,20 @@ def test_settings_in_terms_are_marked_tokens_and_constants_stay_out() -> None:
     # typed in full it finds its code, while "client" or "data" alone prefix-match nothing.
     cut = search_terms.whole_and_cut(["nginx client_max_body_size", "HTTP_422_X 422"], str)
     assert cut.split() == ["zqclient_max_body_sizezq", "nginx"]
+
+
+def test_long_latin_terms_are_also_whole_tokens(records: list[DrfCode]) -> None:
+    """nginx's line "client intended to send too large body" is pasted whole; shorter terms and
+    the Chinese ones are found by their words."""
+    record = by_code(records)[413]
+    pasted = search_terms.snake("client intended to send too large body")
+    assert pasted in search_terms.whole_terms(record, "en")
+    for language in ("en", "zh"):
+        tokens = search_terms.whole_terms(record, language)
+        for term in record.text[language].terms:
+            words = re.findall(r"[A-Za-z0-9]+", term)
+            if HAN.search(term) or len(words) < search_terms.WHOLE_TERM_WORDS:
+                assert search_terms.snake(term) not in tokens, term
+    no_messages = Exchanges(scenarios=(), messages=(), versions={})
+    keys = search_terms.fields(record, no_messages, "en", str, "")["keys"].split()
+    assert pasted in keys

@@ -180,6 +180,11 @@ var QUANTITY = new RegExp(
   "gi"
 );
 
+// A status code with a plural "s" ("getting 502s", "too many 404s") is that code, not a number
+// of seconds; 100s and 300s are mostly seconds (Cloudflare's 100-second limit, a 300 s proxy
+// timeout), and the codes are seldom counted.
+var PLURAL_CODE = /\b((?!100|300)[1-5]\d\d)s\b/g;
+
 // lunr's query syntax, met in what readers paste: a word before ":" names a field ("Expect:"
 // would search a field called Expect and find nothing), and a "+" or "-" at a word's edge makes
 // the next word required or excluded ("curl -X"), or breaks the whole query ("bytes=0-"). ^ and
@@ -200,7 +205,7 @@ var QUERY_STRING = /[?&=,]/g;
 //   messages quote values, a number in Chinese quotes (无效主键 “42”) must still be read as a
 //   number, and a "，" left alone would be a query word that no section matches;
 // - Chinese and Latin written together (token过期) set apart, as the index has them;
-// - no quantities (QUANTITY);
+// - a code's plural as the code (PLURAL_CODE), and no quantities (QUANTITY) or lone letters;
 // - Chinese runs as the index's words (chineseQueryWords), common ones dropped (a query with no
 //   other word keeps them, and one with no word of the index keeps its runs), each followed by
 //   〇 (in no indexed word): Material cuts a run again, and never lets a word end on its last
@@ -222,6 +227,7 @@ function rewriteQuery(text) {
     .replace(QUERY_STRING, " ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
     .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ")
+    .replace(PLURAL_CODE, "$1")
     .replace(QUANTITY, " ");
   var words = query.toLowerCase().match(/[a-z0-9]+/g) || [];
   var runs = query.match(/\p{Script=Han}+/gu) || [];
@@ -234,7 +240,10 @@ function rewriteQuery(text) {
   query = query
     .replace(/\p{Script=Han}+/gu, " ")
     .split(/\s+/)
-    .filter(Boolean)
+    // A lone letter is the prefix of every word ("100s" is left as "s", "curl -X" as "X").
+    .filter(function (term) {
+      return term && !/^[A-Za-z]$/.test(term);
+    })
     .map(function (term) {
       var word = term.replace(/[.,;:!?]+$/, "");
       if (/^\d+$/.test(word) || SEARCH_STOP_WORDS.has(word.toLowerCase())) return word + "^1";
