@@ -177,6 +177,23 @@ def test_a_quantity_is_not_read_as_a_code(page: Any, site: Site) -> None:
         assert not any(len(word.split("^")[0]) == 1 for word in words), query
 
 
+def test_single_quotes_around_a_word_go_and_apostrophes_stay(page: Any, site: Site) -> None:
+    """The browser's "No 'Access-Control-Allow-Origin' header" searched for "'access" and
+    "origin'", which no section holds."""
+    small = small_index(site, "header throttle")
+    for query, words in [
+        (
+            "No 'Access-Control-Allow-Origin' header",
+            ["No", "Access-Control-Allow-Origin", "header"],
+        ),
+        ("rate set for 'uploads' scope", ["rate", "set", "for", "uploads", "scope"]),
+        ("'uploads' doesn't exist", ["uploads", "doesn't", "exist"]),
+    ]:
+        rewritten = in_worker(page, small, f"rewriteQuery({json.dumps(query)})").split()
+        typed = [word.split("^")[0] for word in rewritten if not word.endswith("~1")]
+        assert typed == words, query
+
+
 def test_lunr_syntax_in_a_query_is_taken_as_text(page: Any, site: Site) -> None:
     """A pasted "Expect:" would name a search field, "-X" would exclude the next word, a word
     ending in "-" ("bytes=0-") left every code out of the results, and the numbers of a query

@@ -192,6 +192,10 @@ var PLURAL_CODE = /\b((?!100|300)[1-5]\d\d)s\b/g;
 var LUNR_SYNTAX = /[:^~*]/g;
 var LUNR_PRESENCE = /(^|[\s=])[+-]+|[+-]+(?=[\s=]|$)/g;
 
+// Single quotes around a word (the browser's "No 'Access-Control-Allow-Origin' header", Django's
+// 'uploads' scope); an apostrophe inside a word ("doesn't") stays.
+var SINGLE_QUOTE = /(^|[\s(])'+|'+(?=[\s),.;:!?]|$)/g;
+
 // The punctuation of a pasted URL or query string (?ids=1,2,3&page=2): the index splits there
 // too, and apart, each number in it is read as a number (exact) rather than as the prefix of
 // every code that starts with its digits.
@@ -201,9 +205,9 @@ var QUERY_STRING = /[?&=,]/g;
 // - pinyin slips as the site's words (CHINESE_SLIPS);
 // - no lunr syntax (LUNR_SYNTAX, LUNR_PRESENCE), a query string's punctuation apart
 //   (QUERY_STRING);
-// - no quotes or Chinese punctuation: Material makes words in double quotes required, DRF's
-//   messages quote values, a number in Chinese quotes (无效主键 “42”) must still be read as a
-//   number, and a "，" left alone would be a query word that no section matches;
+// - no quotes (SINGLE_QUOTE too) or Chinese punctuation: Material makes words in double quotes
+//   required, DRF's messages quote values, a number in Chinese quotes (无效主键 “42”) must still
+//   be read as a number, and a "，" left alone would be a query word that no section matches;
 // - Chinese and Latin written together (token过期) set apart, as the index has them;
 // - a code's plural as the code (PLURAL_CODE), and no quantities (QUANTITY) or lone letters;
 // - Chinese runs as the index's words (chineseQueryWords), common ones dropped (a query with no
@@ -222,6 +226,7 @@ function rewriteQuery(text) {
       return CHINESE_SLIPS[slip];
     })
     .replace(/["“”‘’「」『』，。、；：？！（）《》【】]/g, " ")
+    .replace(SINGLE_QUOTE, "$1 ")
     .replace(LUNR_SYNTAX, " ")
     .replace(LUNR_PRESENCE, "$1 ")
     .replace(QUERY_STRING, " ")
