@@ -373,7 +373,7 @@ def test_language_switcher_links_to_the_same_page(site: Site) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_troubleshooting_and_lifecycle_sections_are_searchable(site: Site, language: str) -> None:
     """Each entry of the two pages is a search result of its own, leading to its anchor, with its
-    first sentences (an entry's symptom) as the text searched and previewed."""
+    first sentence (an entry's symptom) as the text searched and previewed."""
     root = site.root / LANGUAGE_PREFIX[language]
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
