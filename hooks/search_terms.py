@@ -296,24 +296,28 @@ def fields(
     """The hidden search fields of a code's section; empty ones are left out of the index."""
     aliases = search_aliases(record)
     messages = messages_for(record, exchanges, language)
-    tokens = {text: snake(text) for text in messages}
     values = {
         "code": str(record.code),
         # Another name typed in full (HttpResponse, ValidationError) is exact too, and so is a
         # message pasted whole, in either language ("Invalid token." is DRF's 401, not Esri's
         # 498), and a long term (whole_terms).
+        # Each token once: a term may be a message too (405's 'Method "DELETE" not allowed.').
         "keys": " ".join(
-            [
-                search_keys(record, language),
-                *map(snake, aliases.split()),
-                *(token for token in tokens.values() if token not in names),
-                *dict.fromkeys(
-                    token
-                    for text in messages
-                    if (token := snake_without_values(text)) != tokens[text]
-                ),
-                *(token for token in whole_terms(record, language) if token not in names),
-            ]
+            dict.fromkeys(
+                [
+                    *search_keys(record, language).split(),
+                    *map(snake, aliases.split()),
+                    *(
+                        token
+                        for token in (
+                            *map(snake, messages),
+                            *map(snake_without_values, messages),
+                            *whole_terms(record, language),
+                        )
+                        if token not in names
+                    ),
+                ]
+            )
         ),
         "names": search_name_words(record, language),
         "aliases": aliases,

@@ -93,6 +93,14 @@ def test_settings_in_terms_are_marked_tokens_and_constants_stay_out() -> None:
     assert cut.split() == ["zqclient_max_body_sizezq", "nginx"]
 
 
+def test_the_search_worker_looks_inside_a_query_for_terms_as_long_as_the_whole_ones() -> None:
+    script = (ROOT / "docs" / "assets" / "javascripts" / "workers" / "site-search.js").read_text(
+        encoding="utf-8"
+    )
+    shortest = re.search(r"var SHORTEST_NAME_INSIDE = (\d+);", script)
+    assert shortest and int(shortest.group(1)) == search_terms.WHOLE_TERM_WORDS
+
+
 def test_long_latin_terms_are_also_whole_tokens(records: list[DrfCode]) -> None:
     """nginx's line "client intended to send too large body" is pasted whole; shorter terms and
     the Chinese ones are found by their words."""
@@ -107,4 +115,4 @@ def test_long_latin_terms_are_also_whole_tokens(records: list[DrfCode]) -> None:
                 assert search_terms.snake(term) not in tokens, term
     no_messages = Exchanges(scenarios=(), messages=(), versions={})
     keys = search_terms.fields(record, no_messages, "en", str, "")["keys"].split()
-    assert pasted in keys
+    assert pasted in keys and len(keys) == len(set(keys))
