@@ -227,6 +227,32 @@ def test_a_setting_in_a_query_is_looked_up_as_its_marked_token(page: Any, site: 
     assert "MEDIA_ROOT" in in_worker(page, small, 'rewriteQuery("MEDIA_ROOT")').split()
 
 
+def test_another_name_typed_in_full_is_looked_up_as_its_marked_token(page: Any, site: Site) -> None:
+    """An alias (DRF's exception, Django's response class) inside a longer query weighs as much
+    as a setting; a plain "…Response" class, whose status the view chooses, does not."""
+    small = {
+        "config": index(site, "zh")["config"],
+        "docs": [
+            {
+                "location": "x/",
+                "title": "x",
+                "aliases": "NotAuthenticated JsonResponse",
+                "keys": "zqnotauthenticatedzq zqjsonresponsezq",
+            }
+        ],
+    }
+    rewritten = in_worker(page, small, 'rewriteQuery("drf 抛 NotAuthenticated 异常")').split()
+    assert "zqnotauthenticatedzq^10" in rewritten
+    assert "NotAuthenticated" in rewritten  # the word itself is still searched
+    rewritten = in_worker(page, small, 'rewriteQuery("JsonResponse 返回 201")').split()
+    assert not any("zq" in word for word in rewritten)
+    # Typed alone, the whole query is the token already, and it is asked for once.
+    rewritten = in_worker(page, small, 'rewriteQuery("NotAuthenticated")').split()
+    assert rewritten.count("zqnotauthenticatedzq^10") == 1
+    # A word that only prefixes an alias is not one ("not" of NotAuthenticated).
+    assert "zq" not in in_worker(page, small, 'rewriteQuery("not allowed")')
+
+
 def test_whole_tokens_are_those_the_hook_writes(
     page: Any, site: Site, all_records: list[StatusCode]
 ) -> None:

@@ -28,11 +28,13 @@ var CHINESE_SLIPS = { 登陆: "登录", 帐号: "账号" };
 var CHINESE_SLIP = new RegExp(Object.keys(CHINESE_SLIPS).join("|"), "g");
 
 // What the index holds, read from the index Material is given: its Chinese words of two
-// characters or more (and the length of the longest), and its whole-name tokens, "zq…zq".
+// characters or more (and the length of the longest), its whole-name tokens, "zq…zq", and the
+// words of its aliases fields, lowercased.
 var chineseWords = new Set();
 var longestChineseWord = 0;
 var wholeNames = new Set();
 var longestWholeName = 0;
+var aliasNames = new Set();
 
 function learnIndexWords(index) {
   var separator = new RegExp(index.config.separator);
@@ -41,7 +43,12 @@ function learnIndexWords(index) {
   longestChineseWord = 0;
   wholeNames = new Set();
   longestWholeName = 0;
+  aliasNames = new Set();
   index.docs.forEach(function (doc) {
+    if (typeof doc.aliases === "string")
+      doc.aliases.split(/\s+/).forEach(function (name) {
+        aliasNames.add(name.toLowerCase());
+      });
     fields.forEach(function (field) {
       if (typeof doc[field] !== "string") return;
       doc[field]
@@ -146,6 +153,18 @@ function markedSetting(word) {
     .join(" ");
 }
 
+// Another name of a code typed in full inside a longer query (抛 NotAuthenticated 异常,
+// PermissionDenied, HttpResponseGone): one of the aliases (search_aliases of
+// hooks/search_terms.py), looked up as its marked token in the keys. The aliases field itself
+// weighs little, since search matches its words as prefixes and NotAcceptable must not pull the
+// "No …" queries; a whole name typed is as exact as a setting. Not the classes named plainly
+// "…Response" (HttpResponse, JsonResponse, FileResponse): they carry whatever status the view
+// gives them, 200 only by default, so a query that names one is about some other code.
+function markedAlias(word) {
+  var token = markedToken([word]);
+  if (/response$/.test(word) || !aliasNames.has(word) || !wholeNames.has(token)) return "";
+  return token + "^10";
+}
 // The index's words in a run of Chinese characters: the words, none overlapping, that cover the
 // most of its characters, and of those the fewest (so the longest) words. Material's own lookup
 // follows only the longest word from the run's start and stops at the first character no word
@@ -218,7 +237,7 @@ var QUERY_STRING = /[?&=,]/g;
 // - a snake_case setting as its marked token (markedSetting);
 // - the whole query also as the token of a whole name or message, if the index has it (an extra
 //   word that matches nothing would lower every result's share of matched words), or else the
-//   names and messages inside it (namesInside);
+//   names and messages inside it (namesInside) and the aliases typed in full (markedAlias);
 // - a long word also with one typo allowed (lunr's word~1): "throtle", "premission".
 function rewriteQuery(text) {
   var query = text
@@ -262,10 +281,15 @@ function rewriteQuery(text) {
     .join(" ");
   var whole = wholeName(text);
   if (whole) query += " " + whole + "^10";
-  else
+  else {
     namesInside(text).forEach(function (token) {
       query += " " + token + "^10";
     });
+    new Set(words).forEach(function (word) {
+      var alias = markedAlias(word);
+      if (alias) query += " " + alias;
+    });
+  }
   words.forEach(function (word) {
     if (word.length >= 7 && !/\d/.test(word)) query += " " + word + "~1";
   });
