@@ -41,7 +41,8 @@ STOP_WORDS = frozenset(
     api client clients code codes drf endpoint error errors http request requests response
     responses server status""".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# A word runs on through digits: Http404 is a name, not the common "Http" before a number.
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*")
 
 
 def without_stop_words(text: str) -> str:

@@ -58,6 +58,17 @@ def test_numbers_and_common_words_stay_out_of_phrases() -> None:
     ]
 
 
+def test_a_name_that_starts_with_a_common_word_is_kept_whole() -> None:
+    """Django's Http404 is one word, not the common "Http" and a code: the term once indexed
+    only "404", which the keys leave to the number, and a search for Http404 found nothing."""
+    assert search_terms.without_stop_words("raise Http404 or HTTP/2").split() == [
+        "raise",
+        "Http404",
+        "/2",
+    ]
+    assert search_terms.whole_and_cut(["Http404"], str) == "Http404"
+
+
 def test_short_chinese_terms_are_also_whole_tokens() -> None:
     def cut(text: str) -> str:
         return " ".join(text)  # stands in for jieba
