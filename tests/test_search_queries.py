@@ -120,3 +120,11 @@ def test_held_out_queries_are_well_formed_and_new(
         assert entry["kind"] in KINDS and entry["codes"], entry
         assert set(entry["codes"]) <= codes, entry
         assert normalized(entry["query"]) not in development, entry
+
+
+@pytest.mark.parametrize("folder", [QUERIES, HELD_OUT], ids=["development", "held-out"])
+def test_english_queries_hold_no_chinese(folder: Path) -> None:
+    """A query with Chinese characters is typed on the Chinese site, where search reads Chinese
+    words; on the English site it would count a miss that no reader meets. Such queries belong to
+    the Chinese sets."""
+    assert not [e["query"] for e in load("en", folder) if status_table.HAN.search(e["query"])]
