@@ -111,7 +111,9 @@ def wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
         try:
             if predicate():
                 return True
-        except (urllib.error.URLError, ConnectionError):
+        # A request made while `mkdocs serve` rebuilds waits for the build to finish, which can
+        # take longer than fetch's timeout on a slow machine: that is "not yet", not a failure.
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.25)
     return False
