@@ -131,9 +131,11 @@ def test_serve_rebuilds_and_reloads_when_the_table_changes(project: Path, page) 
         edit_table(project, "    title: 冲突\n", "    title: 资源冲突\n")
         edit_table(project, "    title: Conflict\n", "    title: Resource Conflict\n")
 
-        # The open page reloads by itself once the rebuild is done; nobody navigates.
+        # The open page reloads by itself once the rebuild is done; nobody navigates. While it
+        # reloads, the check can run on a document whose body is not parsed yet: no heading is
+        # not yet the new heading.
         page.wait_for_function(
-            "() => document.getElementById('http_409').innerText.startsWith('409 资源冲突')",
+            "() => document.getElementById('http_409')?.innerText.startsWith('409 资源冲突')",
             timeout=60_000,
         )
         assert "409 Resource Conflict" in fetch(en_page)
