@@ -76,8 +76,12 @@ def snake(name: str) -> str:
 # (Method "DELETE" not allowed., 无效主键 “99” － 对象不存在。, Invalid HTTP_HOST header:
 # '10.0.0.5:8000'.) and numbers (37 seconds). A reader pastes the message with their own values,
 # so each message is also indexed with every value as 0 (the search worker writes a query's token
-# the same way); the apostrophes of "doesn't" are no quotes, as a quoted value has no space.
-_MESSAGE_VALUE = re.compile(r"\"[^\"]*\"|“[^”]*”|'[^'\s]*'|[0-9]+")
+# the same way); the apostrophes of "doesn't" are no quotes, as a quoted value has no space. A
+# method in capitals is a value without its quotes too: readers retype DRF's 405 message as
+# "Method GET not allowed".
+_MESSAGE_VALUE = re.compile(
+    r"\"[^\"]*\"|“[^”]*”|'[^'\s]*'|[0-9]+|\b(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT)\b"
+)
 
 
 def snake_without_values(message: str) -> str:

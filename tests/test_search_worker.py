@@ -279,6 +279,24 @@ def test_whole_tokens_are_those_the_hook_writes(
     assert in_worker(page, small, 'wholeName("a name nobody has")') == ""
 
 
+def test_a_method_pasted_without_its_quotes_is_still_a_value(page: Any, site: Site) -> None:
+    """Readers retype DRF's 'Method "GET" not allowed.' without the quotes; the method, in
+    capitals as HTTP writes it, is still the message's value. A lowercase "get" is a word."""
+    message = 'Method "DELETE" not allowed.'
+    token = search_terms.snake_without_values(message)
+    assert token == search_terms.snake_without_values("Method GET not allowed.")
+    small = small_index(site, token)
+    for typed in (
+        "Method GET not allowed.",
+        "Method PATCH not allowed",
+        'Method "PUT" not allowed.',
+    ):
+        assert in_worker(page, small, f"wholeName({json.dumps(typed)})") == token, typed
+    assert in_worker(page, small, 'wholeName("method get not allowed")') == ""
+    found = in_worker(page, small, 'namesInside("浏览器打开登录地址 提示 Method GET not allowed")')
+    assert found == [token]
+
+
 def test_a_message_inside_a_longer_query_is_looked_up_as_its_token(page: Any, site: Site) -> None:
     """A message pasted with words around it is found by its token, the longest first and none
     overlapping; a name of fewer than four words or characters inside a query is not, since it

@@ -85,8 +85,10 @@ function markedToken(parts) {
 // snake_without_values() of hooks/search_terms.py writes them: a reader pastes a message with
 // their own values (Method "PATCH" not allowed., 37 seconds). A quoted value has no space, so
 // the apostrophes of "doesn't" are not quotes; a pasted response body is unwrapped first, as
-// its quotes are not values.
-var MESSAGE_VALUE = /"[^"]*"|“[^”]*”|'[^'\s]*'|[0-9]+/g;
+// its quotes are not values. A method in capitals is a value without its quotes too ("Method
+// GET not allowed", as readers retype DRF's 405 message).
+var MESSAGE_VALUE =
+  /"[^"]*"|“[^”]*”|'[^'\s]*'|[0-9]+|\b(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT)\b/g;
 var RESPONSE_BODY = /^\s*\{\s*"detail"\s*:\s*"([\s\S]*)"\s*\}\s*$/;
 
 function withoutValues(text) {
