@@ -90,6 +90,17 @@ def test_the_search_worker_knows_the_same_stop_words() -> None:
     assert set(words) == search_terms.STOP_WORDS
 
 
+def test_the_search_worker_reads_the_same_values_in_a_message() -> None:
+    """The worker's MESSAGE_VALUE and the hook's _MESSAGE_VALUE are one pattern (in Python the
+    double quotes are escaped), so a value the index writes as 0 is read as 0 in a query."""
+    script = (ROOT / "docs" / "assets" / "javascripts" / "workers" / "site-search.js").read_text(
+        encoding="utf-8"
+    )
+    worker = re.search(r"var MESSAGE_VALUE =\s*/(.*)/g;", script)
+    assert worker is not None
+    assert worker.group(1) == search_terms._MESSAGE_VALUE.pattern.replace('\\"', '"')
+
+
 def test_a_whole_message_is_one_marked_token_in_either_language() -> None:
     # Chinese characters as code points: Material cuts every Chinese run of a query into words.
     assert search_terms.snake("无效游标") == "zq65e0_6548_6e38_6807zq"
