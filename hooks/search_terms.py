@@ -232,7 +232,23 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
             out.append(cut)
         else:
             out.append(phrase)
-    return " ".join(out)
+    return looked_up(" ".join(out))
+
+
+# A word with a letter, a digit or a Chinese character: the index splits the rest away.
+_FINDABLE = re.compile(r"[A-Za-z0-9]|" + HAN.pattern)
+
+
+def looked_up(text: str) -> str:
+    """The words of a hidden field that a query can find. The search worker never looks up a
+    single Chinese character (chineseQueryWords of site-search.js: a lone 不 or 的 would match
+    dozens of codes), and a word of punctuation ("-", "。") splits into nothing: both would only
+    cost index size, and the Chinese index is at its budget."""
+    return " ".join(
+        word
+        for word in text.split()
+        if _FINDABLE.search(word) and not (len(word) == 1 and HAN.match(word))
+    )
 
 
 def _messages_field(messages: list[str], segment: Segment) -> str:
@@ -240,7 +256,7 @@ def _messages_field(messages: list[str], segment: Segment) -> str:
     if not messages:
         return ""
     cut = [segment(without_stop_words(_IDENTIFYING.sub(" ", text))) for text in messages]
-    return " ".join(["detail", *cut])
+    return looked_up(" ".join(["detail", *cut]))
 
 
 def distinct(text: str) -> str:

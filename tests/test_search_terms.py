@@ -71,14 +71,33 @@ def test_a_name_that_starts_with_a_common_word_is_kept_whole() -> None:
 
 def test_short_chinese_terms_are_also_whole_tokens() -> None:
     def cut(text: str) -> str:
-        return " ".join(text)  # stands in for jieba
+        return " ".join([text[:2], *text[2:]])  # stands in for jieba
 
-    assert search_terms.whole_and_cut(["乐观锁"], cut).split() == ["乐观锁", "乐", "观", "锁"]
+    assert search_terms.whole_and_cut(["乐观锁"], cut).split() == ["乐观锁", "乐观"]
     long_run = "这是一个很长的中文短语"
     assert long_run not in search_terms.whole_and_cut([long_run], cut).split()
     # A two-character run is whole too where the cut takes it apart, and only once where not.
-    assert search_terms.whole_and_cut(["幂等"], cut).split() == ["幂等", "幂", "等"]
+    assert search_terms.whole_and_cut(["幂等"], " ".join).split() == ["幂等"]
     assert search_terms.whole_and_cut(["删除"], str).split() == ["删除"]
+
+
+def test_words_no_query_looks_up_stay_out_of_the_hidden_fields() -> None:
+    """The search worker never looks up a single Chinese character, and punctuation splits into
+    nothing: in the terms and messages they would only add to the index's size."""
+    assert search_terms.whole_and_cut(
+        ["订单 已 支付 。", "Expect 100 - continue"], str
+    ).split() == [
+        "订单",
+        "支付",
+        "Expect",
+        "continue",
+    ]
+
+    def cut(text: str) -> str:
+        return HAN.sub(lambda m: f" {m.group(0)} ", text)  # stands in for jieba
+
+    field = search_terms._messages_field(["认证令牌无效。", "Invalid token."], cut)
+    assert field.split() == ["detail", "Invalid", "token."]
 
 
 def test_the_search_worker_knows_the_same_stop_words() -> None:
