@@ -32,6 +32,8 @@ from django.views.static import serve
 from guide.models import Article
 from rest_framework import generics, serializers, status, viewsets
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
@@ -191,6 +193,57 @@ class CreatedLocationTests(APITestCase):
             response = self.client.post("/articles/", {"title": "B"}, format="json")
         self.assertEqual(response.status_code, status.HTTP_201_CREATED)
         self.assertEqual(response["Location"], f"/articles/{response.data['id']}/")
+
+
+class ArticlesByTitle(generics.ListAPIView):
+    permission_classes = [AllowAny]
+    queryset = Article.objects.all()
+    serializer_class = ArticleSerializer
+    filter_backends = [OrderingFilter]
+    ordering_fields = ["title"]
+    ordering = ["id"]
+
+
+class StrictOrdering(OrderingFilter):
+    """The fix the 200 section gives: an unknown ordering field is an error, not ignored."""
+
+    def remove_invalid_fields(self, queryset, fields, view, request):
+        valid = super().remove_invalid_fields(queryset, fields, view, request)
+        unknown = [field for field in fields if field not in valid]
+        if unknown:
+            raise ValidationError({"ordering": [f"Unknown field: {field}" for field in unknown]})
+        return valid
+
+
+class ArticlesByTitleStrictly(ArticlesByTitle):
+    filter_backends = [StrictOrdering]
+
+
+class OrderingTests(APITestCase):
+    def test_200_ordering_filter_drops_unknown_fields_silently(self):
+        """200: `OrderingFilter` leaves out the fields of `?ordering=` that are not in
+        `ordering_fields` and answers 200 in the view's default order, without an error.
+        """
+        Article.objects.create(title="b")
+        Article.objects.create(title="a")
+        with override_settings(ROOT_URLCONF=urlconf(path("articles/", ArticlesByTitle.as_view()))):
+            unknown = self.client.get("/articles/?ordering=no_such_field")
+            known = self.client.get("/articles/?ordering=title")
+        self.assertEqual(unknown.status_code, status.HTTP_200_OK)
+        self.assertEqual([row["title"] for row in unknown.data], ["b", "a"])
+        self.assertEqual([row["title"] for row in known.data], ["a", "b"])
+
+    def test_200_a_remove_invalid_fields_that_raises_turns_unknown_fields_into_400(self):
+        """200: raising `ValidationError` in an `OrderingFilter` subclass's
+        `remove_invalid_fields()` answers an unknown ordering field with 400.
+        """
+        urls = urlconf(path("articles/", ArticlesByTitleStrictly.as_view()))
+        with override_settings(ROOT_URLCONF=urls):
+            unknown = self.client.get("/articles/?ordering=-no_such_field")
+            known = self.client.get("/articles/?ordering=-title")
+        self.assertEqual(unknown.status_code, status.HTTP_400_BAD_REQUEST)
+        self.assertIn("ordering", unknown.data)
+        self.assertEqual(known.status_code, status.HTTP_200_OK)
 
 
 def test_204_test_client_drops_the_body_drf_would_send() -> None:
