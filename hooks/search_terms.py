@@ -239,16 +239,17 @@ def whole_and_cut(phrases: Iterable[str], segment: Segment) -> str:
 _FINDABLE = re.compile(r"[A-Za-z0-9]|" + HAN.pattern)
 
 
+def findable(word: str) -> bool:
+    """Whether a query can find the word. The search worker never looks up a single Chinese
+    character (chineseQueryWords of site-search.js: a lone 不 or 的 would match dozens of codes),
+    and a word of punctuation ("-", "。") splits into nothing: in a hidden field both would only
+    cost index size, and the Chinese index is near its budget."""
+    return bool(_FINDABLE.search(word)) and not (len(word) == 1 and HAN.match(word))
+
+
 def looked_up(text: str) -> str:
-    """The words of a hidden field that a query can find. The search worker never looks up a
-    single Chinese character (chineseQueryWords of site-search.js: a lone 不 or 的 would match
-    dozens of codes), and a word of punctuation ("-", "。") splits into nothing: both would only
-    cost index size, and the Chinese index is at its budget."""
-    return " ".join(
-        word
-        for word in text.split()
-        if _FINDABLE.search(word) and not (len(word) == 1 and HAN.match(word))
-    )
+    """The words of a hidden field that a query can find."""
+    return " ".join(word for word in text.split() if findable(word))
 
 
 def _messages_field(messages: list[str], segment: Segment) -> str:
@@ -260,13 +261,13 @@ def _messages_field(messages: list[str], segment: Segment) -> str:
 
 
 def distinct(text: str) -> str:
-    """Each word once, in order, without single Chinese characters: what the advice field is for
-    is that a word of a code's advice finds it. How often it occurs there hardly moves the score,
-    and a lone 的 or 是 finds nothing; both only cost index size."""
+    """Each word once, in order, and only the words a query can find (findable): what the advice
+    field is for is that a word of a code's advice finds it. How often it occurs there hardly
+    moves the score; repeats and unfindable words only cost index size."""
     seen: dict[str, None] = {}
     for word in re.split(r"[\s\u200b]+", text):
         word = word.casefold().strip(".,;:!?()\"'。，；：！？（）、“”")
-        if word and not (len(word) == 1 and HAN.match(word)):
+        if findable(word):
             seen.setdefault(word, None)
     return " ".join(seen)
 
