@@ -23,8 +23,9 @@ var CHINESE_STOP_WORDS = new Set(
 );
 
 // Words that pinyin input makes of the ones the site writes (登陆 for 登录, "to land", is as common
-// in Chinese developers' questions as the right word), read as the site's word.
-var CHINESE_SLIPS = { 登陆: "登录", 帐号: "账号" };
+// in Chinese developers' questions as the right word; 优惠卷 for 优惠券, "coupon", shares its
+// sound), read as the site's word.
+var CHINESE_SLIPS = { 登陆: "登录", 帐号: "账号", 优惠卷: "优惠券" };
 var CHINESE_SLIP = new RegExp(Object.keys(CHINESE_SLIPS).join("|"), "g");
 
 // What the index holds, read from the index Material is given: its Chinese words of two
