@@ -216,18 +216,19 @@ def test_lunr_syntax_in_a_query_is_taken_as_text(page: Any, site: Site) -> None:
         assert typed == words, query
 
 
-def test_a_number_in_brackets_is_read_as_a_number(page: Any, site: Site) -> None:
-    """Glued to a bracket, a size ("varying(50)") reached Material as one word, whose number
-    part it then looked up as a prefix, of 503, 504 and 506."""
+def test_a_number_glued_to_brackets_or_slashes_is_read_as_a_number(page: Any, site: Site) -> None:
+    """Glued to a bracket or a slash, a size ("varying(50)") or an id ("/api/users/50") reached
+    Material as one word, whose number part it then looked up as a prefix, of 503, 504 and 506."""
     small = small_index(site, "value too long varying")
     for query, number in [
         ("value too long for type character varying(50)", "50"),
         ("line 1 column 1 (char 0)", "0"),
         ("max_length=[255]", "255"),
+        ("GET /api/users/50 returns nothing", "50"),
     ]:
         rewritten = in_worker(page, small, f"rewriteQuery({json.dumps(query)})").split()
         assert f"{number}^1" in rewritten, query
-        assert not any(bracket in word for word in rewritten for bracket in "()[]"), query
+        assert not any(mark in word for word in rewritten for mark in "()[]/"), query
 
 
 def test_common_chinese_words_are_dropped_only_beside_telling_ones(page: Any, site: Site) -> None:

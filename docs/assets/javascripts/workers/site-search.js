@@ -223,15 +223,15 @@ var SINGLE_QUOTE = /(^|[\s(])'+|'+(?=[\s),.;:!?]|$)/g;
 // every code that starts with its digits.
 var QUERY_STRING = /[?&=,]/g;
 
-// Brackets glued to a value (Postgres's "character varying(50)", Python's "(char 0)"): the index
-// splits there, but Material would then look up "50" as a prefix, of 503, 504 and 506; set apart,
-// the number is read as a number.
-var BRACKETS = /[()[\]{}<>]/g;
+// Brackets and slashes glued to a value (Postgres's "character varying(50)", Python's "(char 0)",
+// a path "/api/users/50"): the index splits there, but Material would then look up "50" as a
+// prefix, of 503, 504 and 506; set apart, the number is read as a number.
+var GLUED_PUNCTUATION = /[()[\]{}<>/\\|`]/g;
 
 // A query as this site's index needs it:
 // - pinyin slips as the site's words (CHINESE_SLIPS);
-// - no lunr syntax (LUNR_SYNTAX, LUNR_PRESENCE), a query string's punctuation and brackets apart
-//   (QUERY_STRING, BRACKETS);
+// - no lunr syntax (LUNR_SYNTAX, LUNR_PRESENCE), a query string's punctuation, brackets and
+//   slashes apart (QUERY_STRING, GLUED_PUNCTUATION);
 // - no quotes (SINGLE_QUOTE too) or Chinese punctuation: Material makes words in double quotes
 //   required, DRF's messages quote values, a number in Chinese quotes (无效主键 “42”) must still
 //   be read as a number, and a "，" left alone would be a query word that no section matches;
@@ -257,7 +257,7 @@ function rewriteQuery(text) {
     .replace(LUNR_SYNTAX, " ")
     .replace(LUNR_PRESENCE, "$1 ")
     .replace(QUERY_STRING, " ")
-    .replace(BRACKETS, " ")
+    .replace(GLUED_PUNCTUATION, " ")
     .replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, "$1 ")
     .replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, "$1 ")
     .replace(PLURAL_CODE, "$1")
