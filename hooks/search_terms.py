@@ -385,15 +385,34 @@ def chinese_texts(records: Sequence[StatusCode], exchanges: Exchanges) -> list[s
     return texts
 
 
+# The cuts of the last build in this process, by text. `mkdocs serve` rebuilds in the process that
+# made them, and a text is cut the same whatever else the build holds: every dictionary jieba_dict
+# makes cuts as jieba's full one does. So a rebuild after an edit cuts only the edited texts.
+_CUTS: dict[str, str] = {}
+
+
 def segmenter(texts: Iterable[str], cache_dir: Path) -> Segment:
     """Cut Chinese runs into words as Material does, with a private tokenizer whose dictionary
     covers these texts, so Material's own jieba setup is left alone. The words are joined by
-    spaces rather than Material's U+200B (three bytes each): these fields are never shown."""
-    path = jieba_dict.dictionary_for(jieba_dict.han_runs(texts), cache_dir)
-    tokenizer = jieba.Tokenizer(dictionary=str(path))
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    spaces rather than Material's U+200B (three bytes each): these fields are never shown. The
+    tokenizer is only made when a text was not cut in the last build (see _CUTS)."""
+    texts = list(texts)
+    earlier = dict(_CUTS)
+    _CUTS.clear()  # keeps this build's cuts only, so an editing session does not pile them up
+    tokenizer: jieba.Tokenizer | None = None
 
     def segment(text: str) -> str:
-        return " ".join(tokenizer.cut(text)) if HAN.search(text) else text
+        nonlocal tokenizer
+        if not HAN.search(text):
+            return text
+        cut = _CUTS.get(text, earlier.get(text))
+        if cut is None:
+            if tokenizer is None:
+                path = jieba_dict.dictionary_for(jieba_dict.han_runs(texts), cache_dir)
+                tokenizer = jieba.Tokenizer(dictionary=str(path))
+                logging.getLogger("jieba").setLevel(logging.WARNING)
+            cut = " ".join(tokenizer.cut(text))
+        _CUTS[text] = cut
+        return cut
 
     return segment

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 import search_terms
 from conftest import ROOT
 from exchange_data import Exchanges
@@ -157,3 +159,29 @@ def test_long_latin_terms_are_also_whole_tokens(records: list[DrfCode]) -> None:
     no_messages = Exchanges(scenarios=(), messages=(), versions={})
     keys = search_terms.fields(record, no_messages, "en", str, "")["keys"].split()
     assert pasted in keys and len(keys) == len(set(keys))
+
+
+def test_a_rebuild_cuts_only_the_texts_the_last_build_did_not_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve` rebuilds in one process: the cuts of unchanged texts are taken from the last
+    build, and a new text is cut as a build from nothing would cut it."""
+    texts = ["并发修改时返回冲突", "上传文件过大被拒绝"]
+    first = search_terms.segmenter(texts, tmp_path)
+    cuts = [first(text) for text in texts]
+    made: list[object] = []
+    real_tokenizer = search_terms.jieba.Tokenizer
+    monkeypatch.setattr(
+        search_terms.jieba,
+        "Tokenizer",
+        lambda **kwargs: made.append(kwargs) or real_tokenizer(**kwargs),
+    )
+    again = search_terms.segmenter(texts, tmp_path)
+    assert [again(text) for text in texts] == cuts and not made
+    edited = [texts[0], "令牌过期以后重新登录"]
+    after_edit = search_terms.segmenter(edited, tmp_path)
+    assert after_edit(edited[0]) == cuts[0] and not made
+    new_cut = after_edit(edited[1])
+    assert len(made) == 1
+    search_terms._CUTS.clear()
+    assert new_cut == search_terms.segmenter(edited, tmp_path)(edited[1])
