@@ -39,7 +39,7 @@ STOP_WORDS = frozenset(
     only or other our should so some than that the their them then there these they this to too
     us was we were what when where which while who why will with would you your
     api client clients code codes drf endpoint error errors http request requests response
-    responses server status""".split()
+    responses server status app""".split()
 )
 # A word runs on through digits: Http404 is a name, not the common "Http" before a number.
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']*")

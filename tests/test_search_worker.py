@@ -142,8 +142,9 @@ def test_a_run_without_a_word_of_the_index_is_kept_only_alone(page: Any, site: S
 
 
 def test_a_pinyin_slip_is_read_as_the_sites_word(page: Any, site: Site) -> None:
-    small = small_index(site, "登录 账号 优惠券 过期")
+    small = small_index(site, "登录 账号 优惠券 过期 重定向")
     assert in_worker(page, small, 'rewriteQuery("登陆 帐号")').split() == ["登录〇^1", "账号〇^1"]
+    assert in_worker(page, small, 'rewriteQuery("重定项")').split() == ["重定向〇^1"]
     assert in_worker(page, small, 'rewriteQuery("优惠卷过期")').split() == [
         "优惠券〇^1",
         "过期〇^1",

@@ -10,7 +10,7 @@ var SEARCH_STOP_WORDS = new Set(
     "only or other our should so some than that the their them then there these they this to too " +
     "us was we were what when where which while who why will with would you your " +
     "api client clients code codes drf endpoint error errors http request requests response " +
-    "responses server status").split(" ")
+    "responses server status app").split(" ")
 );
 
 // Chinese words that say nothing about which code is meant ("接口报错" is asked of every code). A
@@ -19,13 +19,13 @@ var SEARCH_STOP_WORDS = new Set(
 var CHINESE_STOP_WORDS = new Set(
   ("接口 客户端 代码 状态码 返回码 错误 报错 出错 请求 响应 返回 服务器 服务端 状态 怎么 为什么 " +
     "如何 什么 问题 一直 出现 提示 总是 时候 还是 但是 就是 这个 那个 没有 可以 需要 应该 应当 " +
-    "怎样 怎么办 哪个 哪种 是否 能否 为啥").split(" ")
+    "怎样 怎么办 哪个 哪种 是否 能否 为啥 直接 访问").split(" ")
 );
 
 // Words that pinyin input makes of the ones the site writes (登陆 for 登录, "to land", is as common
-// in Chinese developers' questions as the right word; 优惠卷 for 优惠券, "coupon", shares its
-// sound), read as the site's word.
-var CHINESE_SLIPS = { 登陆: "登录", 帐号: "账号", 优惠卷: "优惠券" };
+// in Chinese developers' questions as the right word; 优惠卷 for 优惠券, "coupon", and 重定项 for
+// 重定向, "redirect", share their sounds), read as the site's word.
+var CHINESE_SLIPS = { 登陆: "登录", 帐号: "账号", 优惠卷: "优惠券", 重定项: "重定向" };
 var CHINESE_SLIP = new RegExp(Object.keys(CHINESE_SLIPS).join("|"), "g");
 
 // What the index holds, read from the index Material is given: its Chinese words of two
